@@ -1,0 +1,34 @@
+package cn.cabr.carbon.process;
+
+/**
+ * Names of the CertificationCase variables: ids, and the few values the gateways read. Nothing else of the
+ * business data lives in the engine.
+ */
+public final class CaseVariables {
+
+    public static final String PROCESS_KEY = "CertificationCase";
+
+    public static final String CANDIDATE_ID = "candidateId";
+    public static final String APPLICATION_ID = "applicationId";
+    public static final String SESSION_ID = "sessionId";
+    public static final String SITTING_ID = "sittingId";
+
+    /** Gateway flags and outcomes. */
+    public static final String REVIEW_DECISION = "reviewDecision";
+    public static final String ELIGIBLE = "eligible";
+    public static final String HOURS_SUFFICIENT = "hoursSufficient";
+    public static final String SITTING_OUTCOME = "sittingOutcome";
+    public static final String PROCTORING_FLAGGED = "proctoringFlagged";
+    public static final String RESULT_OUTCOME = "resultOutcome";
+
+    /** Transient or task-local values. */
+    public static final String ELIGIBILITY_RESULT = "eligibilityResult";
+    public static final String ANSWER_ID = "answerId";
+
+    /** Messages the case waits for. */
+    public static final String MESSAGE_SUPPLEMENT_SUBMITTED = "SupplementSubmitted";
+    public static final String MESSAGE_SITTING_ENDED = "SittingEnded";
+
+    private CaseVariables() {
+    }
+}

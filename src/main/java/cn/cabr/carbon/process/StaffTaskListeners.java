@@ -1,0 +1,74 @@
+package cn.cabr.carbon.process;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+import cn.cabr.carbon.adjudication.AdjudicationDecision;
+import cn.cabr.carbon.adjudication.Adjudications;
+import cn.cabr.carbon.exam.Grading;
+import cn.cabr.carbon.review.ReviewOutcome;
+import cn.cabr.carbon.review.Reviews;
+import cn.cabr.carbon.shared.BusinessException;
+
+/**
+ * Records what staff decide in Tasklist, when they complete the task. The module refuses an incomplete decision
+ * (no reason, score out of range), which rolls the completion back and shows the message in Tasklist; so a
+ * decision is never half-recorded.
+ */
+@Component("staffTaskListeners")
+public class StaffTaskListeners {
+
+    static final String DECISION = "decision";
+    static final String REASON = "reason";
+    static final String SUPPLEMENT_DOCUMENTS = "supplementDocuments";
+    static final String SCORE = "score";
+
+    private final Reviews reviews;
+    private final Grading grading;
+    private final Adjudications adjudications;
+
+    StaffTaskListeners(Reviews reviews, Grading grading, Adjudications adjudications) {
+        this.reviews = reviews;
+        this.grading = grading;
+        this.adjudications = adjudications;
+    }
+
+    /** 人工审核: approve, reject with a reason, or ask for named documents with a reason. */
+    public void reviewCompleted(DelegateTask task) {
+        ReviewOutcome outcome = parse(ReviewOutcome.class, task.getVariable(DECISION), "审核结论");
+        reviews.record((Long) task.getVariable(CaseVariables.APPLICATION_ID), actor(task), outcome,
+                TaskForms.text(task.getVariable(REASON)),
+                TaskForms.stringList(task.getVariable(SUPPLEMENT_DOCUMENTS)));
+        task.getExecution().getProcessInstance().setVariable(CaseVariables.REVIEW_DECISION, outcome.name());
+    }
+
+    /** 简答题阅卷: one short answer, scored within its points. */
+    public void gradeCompleted(DelegateTask task) {
+        grading.grade((Long) task.getVariable(CaseVariables.ANSWER_ID),
+                TaskForms.wholeNumber(task.getVariable(SCORE)), actor(task));
+    }
+
+    /** 违纪裁定: a decision with a reason; a confirmed violation voids the score when the result is computed. */
+    public void adjudicationCompleted(DelegateTask task) {
+        AdjudicationDecision decision = parse(AdjudicationDecision.class, task.getVariable(DECISION), "裁定结论");
+        adjudications.record((Long) task.getVariable(CaseVariables.SITTING_ID), actor(task), decision,
+                TaskForms.text(task.getVariable(REASON)));
+    }
+
+    private static String actor(DelegateTask task) {
+        String user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? null
+                : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
+        return user != null ? user : task.getAssignee() != null ? task.getAssignee() : "system";
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, Object value, String label) {
+        if (value == null || value.toString().isBlank()) {
+            throw BusinessException.invalid("DECISION_MISSING", "请选择" + label);
+        }
+        try {
+            return Enum.valueOf(type, value.toString());
+        } catch (IllegalArgumentException e) {
+            throw BusinessException.invalid("DECISION_INVALID", label + "无效：" + value);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package cn.cabr.carbon.proctoring;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.cabr.carbon.exam.ExamDelivery;
+import cn.cabr.carbon.exam.Sitting;
+import cn.cabr.carbon.exam.SittingStatus;
+import cn.cabr.carbon.shared.BusinessException;
+
+/**
+ * Records what the candidate's browser reports during a sitting and warns the candidate at once. Leaving the
+ * answer page a fifth time (the notice's limit) ends the sitting automatically.
+ */
+@Service
+@Transactional
+public class Proctoring {
+
+    /** A browser clock further off than this is not believed; the server's receipt time is used instead. */
+    private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+
+    public record Receipt(long eventId, ProctoringEventType type, long pageLeaves, int pageLeaveLimit, boolean terminated,
+            String warning) {
+    }
+
+    private final ProctoringEventRepository events;
+    private final ExamDelivery delivery;
+    private final Clock clock;
+    private final int pageLeaveLimit;
+
+    Proctoring(ProctoringEventRepository events, ExamDelivery delivery, Clock clock,
+            @Value("${certification.exam.page-leave-limit}") int pageLeaveLimit) {
+        this.events = events;
+        this.delivery = delivery;
+        this.clock = clock;
+        this.pageLeaveLimit = pageLeaveLimit;
+    }
+
+    public Receipt report(long candidateId, String applicationNumber, ProctoringEventType type, String detail,
+            Instant occurredAt) {
+        if (type == null) {
+            throw BusinessException.invalid("EVENT_TYPE_MISSING", "请提供监考事件类型");
+        }
+        Sitting sitting = delivery.owned(candidateId, applicationNumber);
+        if (sitting.getStatus() != SittingStatus.IN_PROGRESS) {
+            throw BusinessException.conflict("SITTING_NOT_IN_PROGRESS", "考试不在进行中（" + sitting.getStatus().label() + "），事件未记录");
+        }
+        Instant now = clock.instant();
+        Instant when = occurredAt == null || Duration.between(occurredAt, now).abs().compareTo(MAX_CLOCK_SKEW) > 0
+                ? now : occurredAt;
+        String cleanDetail = detail == null ? null : detail.strip().substring(0, Math.min(detail.strip().length(), 500));
+        ProctoringEvent event = events.save(new ProctoringEvent(sitting.getId(), type, cleanDetail, when, now));
+        long leaves = events.countBySittingIdAndEventType(sitting.getId(), ProctoringEventType.PAGE_LEFT);
+        boolean terminated = type == ProctoringEventType.PAGE_LEFT && leaves >= pageLeaveLimit;
+        if (terminated) {
+            delivery.terminate(sitting.getId());
+        }
+        return new Receipt(event.getId(), type, leaves, pageLeaveLimit, terminated, warningFor(type, leaves, terminated));
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isFlagged(long sittingId) {
+        return events.existsBySittingIdAndFlaggedTrue(sittingId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ProctoringEvent> eventsOf(long sittingId) {
+        return events.findBySittingIdOrderByOccurredAtAscIdAsc(sittingId);
+    }
+
+    private String warningFor(ProctoringEventType type, long leaves, boolean terminated) {
+        if (terminated) {
+            return "您已累计 " + leaves + " 次离开答题页面，按考试纪律系统已自动终止作答。";
+        }
+        if (type == ProctoringEventType.PAGE_LEFT) {
+            return "警告：检测到离开答题页面（第 " + leaves + " 次），累计 " + pageLeaveLimit + " 次将自动终止作答。";
+        }
+        return type.flagged() ? "警告：系统记录到“" + type.label() + "”，该行为可能被认定为违反考试纪律。" : "已记录。";
+    }
+}

@@ -1,0 +1,96 @@
+package cn.cabr.carbon.scoring;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.cabr.carbon.adjudication.Adjudications;
+import cn.cabr.carbon.application.Application;
+import cn.cabr.carbon.application.Applications;
+import cn.cabr.carbon.exam.ExamDelivery;
+import cn.cabr.carbon.exam.Grading;
+import cn.cabr.carbon.exam.Sitting;
+import cn.cabr.carbon.notification.Notifications;
+import cn.cabr.carbon.session.ExamSession;
+import cn.cabr.carbon.session.ExamSessions;
+import cn.cabr.carbon.shared.BusinessException;
+
+/** Results: computed from the graded sitting and the adjudication, published on the session's date. */
+@Service
+@Transactional
+public class Scoring {
+
+    private final ExamResultRepository results;
+    private final Applications applications;
+    private final ExamSessions sessions;
+    private final ExamDelivery delivery;
+    private final Grading grading;
+    private final Adjudications adjudications;
+    private final Notifications notifications;
+    private final Clock clock;
+
+    Scoring(ExamResultRepository results, Applications applications, ExamSessions sessions, ExamDelivery delivery,
+            Grading grading, Adjudications adjudications, Notifications notifications, Clock clock) {
+        this.results = results;
+        this.applications = applications;
+        this.sessions = sessions;
+        this.delivery = delivery;
+        this.grading = grading;
+        this.adjudications = adjudications;
+        this.notifications = notifications;
+        this.clock = clock;
+    }
+
+    /** Computes (or recomputes, when retried) the result; pass mark and total come from the session. */
+    public ExamResult compute(long applicationId) {
+        Sitting sitting = delivery.findByApplication(applicationId)
+                .orElseThrow(() -> new IllegalStateException("Application " + applicationId + " has no sitting"));
+        Grading.SittingScore score = grading.score(sitting.getId());
+        if (score.ungradedShortAnswers() > 0) {
+            throw new IllegalStateException("Sitting " + sitting.getId() + " still has " + score.ungradedShortAnswers()
+                    + " ungraded short answers");
+        }
+        ExamSession session = sessions.get(sitting.getSessionId());
+        ExamResult result = results.findByApplicationId(applicationId)
+                .orElseGet(() -> new ExamResult(applicationId, sitting.getId()));
+        result.compute(score.objectiveScore(), score.shortAnswerScore(), session.getTotalPoints(), session.getPassMark(),
+                adjudications.violationConfirmed(sitting.getId()), clock.instant());
+        return results.save(result);
+    }
+
+    /** Makes the result visible to the candidate and tells them (idempotent). */
+    public ExamResult publish(long applicationId) {
+        ExamResult result = results.findByApplicationId(applicationId)
+                .orElseThrow(() -> new IllegalStateException("Application " + applicationId + " has no result"));
+        if (result.isPublished()) {
+            return result;
+        }
+        result.publish(clock.instant());
+        Application application = applications.get(applicationId);
+        ExamSession session = sessions.get(application.getSessionId());
+        String body = switch (result.getOutcome()) {
+            case PASSED -> "您在" + session.getName() + "的考试成绩为 " + result.getTotalScore() + " 分（满分 "
+                    + result.getTotalPoints() + " 分，" + result.getPassMark() + " 分及格），考试合格。证书将于颁证日统一颁发。";
+            case FAILED -> "您在" + session.getName() + "的考试成绩为 " + result.getTotalScore() + " 分（满分 "
+                    + result.getTotalPoints() + " 分，" + result.getPassMark() + " 分及格），未达到合格线。";
+            case VOIDED -> "您在" + session.getName() + "的考试经核查存在违反考试纪律的行为，本次考试成绩无效。";
+        };
+        notifications.notify(application.getCandidateId(), applicationId, "RESULT_PUBLISHED", "考试成绩已公布", body);
+        return result;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ExamResult> find(long applicationId) {
+        return results.findByApplicationId(applicationId);
+    }
+
+    /** The candidate's own result, once published. */
+    @Transactional(readOnly = true)
+    public ExamResult publishedResult(long candidateId, String applicationNumber) {
+        Application application = applications.getOwned(candidateId, applicationNumber);
+        return results.findByApplicationId(application.getId()).filter(ExamResult::isPublished)
+                .orElseThrow(() -> BusinessException.notFound("RESULT_NOT_PUBLISHED", "成绩尚未公布，请于公布日期后查询"));
+    }
+}

@@ -1,0 +1,143 @@
+package cn.cabr.carbon.session;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.cabr.carbon.shared.BusinessException;
+
+/** The exam sessions: their data, their milestones and the numbers handed out within a session. */
+@Service
+@Transactional
+public class ExamSessions {
+
+    private final ExamSessionRepository sessions;
+    private final SessionMilestoneRepository milestones;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    ExamSessions(ExamSessionRepository sessions, SessionMilestoneRepository milestones,
+            ApplicationEventPublisher events, Clock clock, ZoneId businessZone) {
+        this.sessions = sessions;
+        this.milestones = milestones;
+        this.events = events;
+        this.clock = clock;
+        this.zone = businessZone;
+    }
+
+    public ExamSession create(SessionDefinition definition) {
+        if (sessions.findByCode(definition.code()).isPresent()) {
+            throw BusinessException.conflict("SESSION_CODE_TAKEN", "考期编号已存在：" + definition.code());
+        }
+        ExamSession session = new ExamSession(definition, false, clock.instant());
+        session.checkConsistency();
+        sessions.save(session);
+        events.publishEvent(new SessionCreated(session.getId(), session.getCode(), false));
+        return session;
+    }
+
+    @Transactional(readOnly = true)
+    public ExamSession get(long sessionId) {
+        return sessions.findById(sessionId)
+                .orElseThrow(() -> BusinessException.notFound("SESSION_NOT_FOUND", "考期不存在：" + sessionId));
+    }
+
+    @Transactional(readOnly = true)
+    public ExamSession getByCode(String code) {
+        return sessions.findByCode(code)
+                .orElseThrow(() -> BusinessException.notFound("SESSION_NOT_FOUND", "考期不存在：" + code));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ExamSession> findByCode(String code) {
+        return sessions.findByCode(code);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ExamSession> all() {
+        return sessions.findAllByOrderByExamStartAtDesc();
+    }
+
+    @Transactional(readOnly = true)
+    public List<ExamSession> live() {
+        return sessions.findByArchivedFalseOrderByExamStartAt();
+    }
+
+    /** Sessions a candidate can apply to now. */
+    @Transactional(readOnly = true)
+    public List<ExamSession> openForApplications() {
+        return live().stream().filter(s -> !hasPassed(s, Milestone.APPLICATIONS_CLOSED)).toList();
+    }
+
+    /**
+     * Whether a milestone has been reached. Takes the session's row lock, so a case that checks this just as
+     * the milestone is being reached either sees it reached or is already waiting when the milestone's
+     * messages are sent: it can never miss both.
+     */
+    public boolean isReached(long sessionId, Milestone milestone) {
+        lock(sessionId);
+        return milestones.findBySessionIdAndMilestone(sessionId, milestone).isPresent();
+    }
+
+    /** Reached, or due by the clock: what deadlines for candidates go by (a late timer never extends one). */
+    @Transactional(readOnly = true)
+    public boolean hasPassed(ExamSession session, Milestone milestone) {
+        return !clock.instant().isBefore(session.dueAt(milestone))
+                || milestones.findBySessionIdAndMilestone(session.getId(), milestone).isPresent();
+    }
+
+    /** Marks the milestone reached; false when it already was (timers and managers may both get there). */
+    public boolean reach(long sessionId, Milestone milestone, String by) {
+        lock(sessionId);
+        if (milestones.findBySessionIdAndMilestone(sessionId, milestone).isPresent()) {
+            return false;
+        }
+        milestones.save(new SessionMilestone(sessionId, milestone, clock.instant(), by));
+        events.publishEvent(new MilestoneReached(sessionId, milestone));
+        return true;
+    }
+
+    @Transactional(readOnly = true)
+    public Map<Milestone, SessionMilestone> reachedMilestones(long sessionId) {
+        Map<Milestone, SessionMilestone> reached = new EnumMap<>(Milestone.class);
+        milestones.findBySessionId(sessionId).forEach(m -> reached.put(m.getMilestone(), m));
+        return reached;
+    }
+
+    /** The first milestone not reached yet, which is the only one a manager may fire now. */
+    @Transactional(readOnly = true)
+    public Optional<Milestone> nextMilestone(long sessionId) {
+        Map<Milestone, SessionMilestone> reached = reachedMilestones(sessionId);
+        return Arrays.stream(Milestone.values()).filter(m -> !reached.containsKey(m)).findFirst();
+    }
+
+    /** Application numbers read {@code <session code>-<6-digit sequence>}, e.g. 2023-08-000123. */
+    public String nextApplicationNumber(long sessionId) {
+        ExamSession session = lock(sessionId);
+        return "%s-%06d".formatted(session.getCode(), session.takeApplicationSeq());
+    }
+
+    /**
+     * Certificate numbers read {@code CEM-<issue year>-<session code>-<5-digit sequence>}; the sequence is taken
+     * under the session's row lock, so two nodes issuing at once never share a number.
+     */
+    public String nextCertificateNumber(long sessionId) {
+        ExamSession session = lock(sessionId);
+        int year = session.getCertificatesIssueAt().atZone(zone).getYear();
+        return "CEM-%d-%s-%05d".formatted(year, session.getCode(), session.takeCertificateSeq());
+    }
+
+    private ExamSession lock(long sessionId) {
+        return sessions.lockById(sessionId)
+                .orElseThrow(() -> BusinessException.notFound("SESSION_NOT_FOUND", "考期不存在：" + sessionId));
+    }
+}
