@@ -16,9 +16,11 @@ import cn.cabr.carbon.eligibility.Eligibility;
 import cn.cabr.carbon.exam.ExamDelivery;
 import cn.cabr.carbon.notification.Notifications;
 import cn.cabr.carbon.review.Reviews;
+import cn.cabr.carbon.scoring.ResultOutcome;
 import cn.cabr.carbon.scoring.Scoring;
 import cn.cabr.carbon.session.ExamSession;
 import cn.cabr.carbon.session.ExamSessions;
+import cn.cabr.carbon.session.Milestone;
 import cn.cabr.carbon.shared.Dates;
 import cn.cabr.carbon.training.HoursCheck;
 import cn.cabr.carbon.training.TrainingHours;
@@ -69,6 +71,100 @@ public class CaseFiles {
                     "您的报名（" + application.getApplicationNumber() + "）：" + outcome.label() + "。" + reason);
         }
         return application;
+    }
+
+    /** The candidate's view of their own case: stage, what to do next, and each module's part so far. */
+    @Transactional(readOnly = true)
+    public CaseStatus status(long candidateId, String applicationNumber) {
+        Application a = applications.getOwned(candidateId, applicationNumber);
+        long id = a.getId();
+        ExamSession session = sessions.get(a.getSessionId());
+        var reached = sessions.reachedMilestones(session.getId());
+        var review = reviews.latest(id).map(r -> new CaseStatus.Review(r.getDecision().name(), r.getDecision().label(),
+                r.getReason(), a.getSupplementTypes().stream().map(DocumentType::label).toList(), r.getDecidedAt()))
+                .orElse(null);
+        var check = eligibility.latest(id)
+                .map(e -> new CaseStatus.Eligibility(e.isEligible(), e.getRuleCode(), e.getReason())).orElse(null);
+        HoursCheck hoursCheck = trainingHours.check(id);
+        var hours = new CaseStatus.Hours(hoursCheck.counted(), hoursCheck.required(), hoursCheck.cutoff());
+        var sittingEntity = delivery.findByApplication(id);
+        var sitting = sittingEntity.map(s -> new CaseStatus.Sitting(s.getStatus().name(), s.getStatus().label(),
+                s.getDeadline())).orElse(null);
+        var result = scoring.find(id).filter(r -> r.isPublished()).map(r -> new CaseStatus.Result(
+                r.getOutcome() == ResultOutcome.VOIDED ? 0 : r.getTotalScore(), r.getTotalPoints(), r.getPassMark(),
+                r.getOutcome().name(), r.getOutcome().label())).orElse(null);
+        var certificate = certificates.find(id).map(c -> new CaseStatus.Certificate(c.getCertificateNumber(),
+                c.getIssuedOn().toString(), "/api/applications/" + applicationNumber + "/certificate")).orElse(null);
+        var milestones = java.util.Arrays.stream(Milestone.values()).map(m -> new CaseStatus.Milestone(m.name(),
+                m.label(), session.dueAt(m), reached.containsKey(m) ? reached.get(m).getReachedAt() : null)).toList();
+        Stage stage = stageOf(a, session, check, hoursCheck, sittingEntity.orElse(null), result != null,
+                certificate != null);
+        return new CaseStatus(a.getApplicationNumber(), session.getCode(), session.getName(), stage.name(),
+                stage.label, stage.nextStep(session, zone), a.getOutcome() == null ? null : a.getOutcome().name(),
+                a.getOutcome() == null ? null : a.getOutcome().label(), a.getClosingReason(), review, check, hours,
+                sitting, result, certificate, milestones, session.getSupportContact());
+    }
+
+    private Stage stageOf(Application a, ExamSession session, CaseStatus.Eligibility check, HoursCheck hours,
+            cn.cabr.carbon.exam.Sitting sitting, boolean resultPublished, boolean certified) {
+        return switch (a.getStatus()) {
+            case DRAFT -> Stage.DRAFT;
+            case SUBMITTED -> Stage.UNDER_REVIEW;
+            case SUPPLEMENT_REQUESTED -> Stage.SUPPLEMENT_REQUESTED;
+            case CLOSED -> certified ? Stage.CERTIFIED : Stage.CLOSED;
+            case APPROVED -> {
+                if (check == null) {
+                    yield Stage.ELIGIBILITY_CHECK;
+                }
+                if (sitting == null) {
+                    yield sessions.isReachedReadOnly(session.getId(), Milestone.HOURS_COUNTED)
+                            ? Stage.WAITING_FOR_EXAM : Stage.COLLECTING_HOURS;
+                }
+                yield switch (sitting.getStatus()) {
+                    case READY -> Stage.EXAM_READY;
+                    case IN_PROGRESS -> Stage.EXAM_IN_PROGRESS;
+                    default -> resultPublished ? Stage.WAITING_FOR_CERTIFICATE : Stage.GRADING;
+                };
+            }
+        };
+    }
+
+    enum Stage {
+        DRAFT("填写报名信息"),
+        UNDER_REVIEW("报名材料审核中"),
+        SUPPLEMENT_REQUESTED("需补充报名材料"),
+        ELIGIBILITY_CHECK("报考资格审查中"),
+        COLLECTING_HOURS("考前培训学时累计中"),
+        WAITING_FOR_EXAM("等待考试开始"),
+        EXAM_READY("考试已开放"),
+        EXAM_IN_PROGRESS("考试进行中"),
+        GRADING("阅卷及核查中，等待成绩公布"),
+        WAITING_FOR_CERTIFICATE("考试合格，等待颁发证书"),
+        CERTIFIED("证书已颁发"),
+        CLOSED("报名已结束");
+
+        private final String label;
+
+        Stage(String label) {
+            this.label = label;
+        }
+
+        String nextStep(ExamSession s, ZoneId zone) {
+            return switch (this) {
+                case DRAFT -> "完善报名信息并上传全部材料后提交报名，截止 " + Dates.dateTime(s.getApplicationsCloseAt(), zone);
+                case UNDER_REVIEW, ELIGIBILITY_CHECK -> "请等待审核结果，审核结果将通过通知告知";
+                case SUPPLEMENT_REQUESTED -> "请按审核意见重新上传所需材料并提交，截止 " + Dates.dateTime(s.getMaterialsCloseAt(), zone);
+                case COLLECTING_HOURS -> "请在 " + Dates.dateTime(s.getHoursCutoffAt(), zone) + " 前完成 " + s.getRequiredHours()
+                        + " 学时的考前培训";
+                case WAITING_FOR_EXAM -> "请于 " + Dates.dateTime(s.getExamStartAt(), zone) + " 考试开始时进入考试，并提前调试摄像头、麦克风和网络";
+                case EXAM_READY -> "考试已开放，请立即进入考试";
+                case EXAM_IN_PROGRESS -> "请继续作答，系统按服务器时间计时";
+                case GRADING -> "成绩将于 " + Dates.dateTime(s.getScoresPublishAt(), zone) + " 公布";
+                case WAITING_FOR_CERTIFICATE -> "证书将于 " + Dates.dateTime(s.getCertificatesIssueAt(), zone) + " 颁发";
+                case CERTIFIED -> "可下载电子证书";
+                case CLOSED -> "本次报名已结束，原因见结束说明";
+            };
+        }
     }
 
     private String reasonFor(Application application, CaseOutcome outcome) {

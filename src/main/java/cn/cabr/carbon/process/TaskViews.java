@@ -3,6 +3,7 @@ package cn.cabr.carbon.process;
 import java.time.ZoneId;
 import java.util.List;
 
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 import cn.cabr.carbon.application.Application;
@@ -11,6 +12,7 @@ import cn.cabr.carbon.application.Applications;
 import cn.cabr.carbon.application.Candidate;
 import cn.cabr.carbon.application.Candidates;
 import cn.cabr.carbon.exam.ExamDelivery;
+import cn.cabr.carbon.exam.Grading;
 import cn.cabr.carbon.exam.Sitting;
 import cn.cabr.carbon.proctoring.Proctoring;
 import cn.cabr.carbon.proctoring.ProctoringEvent;
@@ -36,16 +38,18 @@ public class TaskViews {
     private final Reviews reviews;
     private final ExamDelivery delivery;
     private final Proctoring proctoring;
+    private final Grading grading;
     private final ZoneId zone;
 
     TaskViews(Applications applications, Candidates candidates, ExamSessions sessions, Reviews reviews,
-            ExamDelivery delivery, Proctoring proctoring, ZoneId businessZone) {
+            ExamDelivery delivery, Proctoring proctoring, Grading grading, ZoneId businessZone) {
         this.applications = applications;
         this.candidates = candidates;
         this.sessions = sessions;
         this.reviews = reviews;
         this.delivery = delivery;
         this.proctoring = proctoring;
+        this.grading = grading;
         this.zone = businessZone;
     }
 
@@ -96,6 +100,21 @@ public class TaskViews {
                     .append(Dates.dateTime(d.getUploadedAt(), zone)).append('\n');
         }
         return limit(md);
+    }
+
+    /**
+     * Fills a grading task with the one answer it is about. Done when the task is created because an input
+     * mapping of a multi-instance task cannot see the element variable ({@code answerId}). The score is declared
+     * task-local, so parallel graders never write the same variable.
+     */
+    public void prepareGrading(DelegateTask task) {
+        Grading.ShortAnswerView answer = grading.shortAnswer((Long) task.getVariable(CaseVariables.ANSWER_ID));
+        task.setVariableLocal("position", answer.position());
+        task.setVariableLocal("question", answer.question());
+        task.setVariableLocal("referenceAnswer", answer.referenceAnswer());
+        task.setVariableLocal("candidateAnswer", answer.candidateAnswer());
+        task.setVariableLocal("maxPoints", answer.maxPoints());
+        task.setVariableLocal(StaffTaskListeners.SCORE, null);
     }
 
     public String sittingSummary(Long sittingId) {

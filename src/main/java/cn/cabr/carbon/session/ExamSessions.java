@@ -88,6 +88,12 @@ public class ExamSessions {
         return milestones.findBySessionIdAndMilestone(sessionId, milestone).isPresent();
     }
 
+    /** Whether a milestone has been reached, for display: no lock. */
+    @Transactional(readOnly = true)
+    public boolean isReachedReadOnly(long sessionId, Milestone milestone) {
+        return milestones.findBySessionIdAndMilestone(sessionId, milestone).isPresent();
+    }
+
     /** Reached, or due by the clock: what deadlines for candidates go by (a late timer never extends one). */
     @Transactional(readOnly = true)
     public boolean hasPassed(ExamSession session, Milestone milestone) {

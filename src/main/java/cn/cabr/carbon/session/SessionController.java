@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,6 +40,11 @@ class SessionController {
     @GetMapping("/api/manager/sessions")
     List<SessionView> all() {
         return sessions.all().stream().map(this::view).toList();
+    }
+
+    @GetMapping("/api/manager/sessions/{code}")
+    SessionView one(@PathVariable String code) {
+        return view(sessions.getByCode(code));
     }
 
     @PostMapping("/api/manager/sessions")
