@@ -1,0 +1,352 @@
+package cn.cabr.carbon.process;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import cn.cabr.carbon.adjudication.Adjudications;
+import cn.cabr.carbon.application.CaseOutcome;
+import cn.cabr.carbon.casefile.CaseFiles;
+import cn.cabr.carbon.certificate.Certificates;
+import cn.cabr.carbon.eligibility.Eligibility;
+import cn.cabr.carbon.eligibility.EligibilityFacts;
+import cn.cabr.carbon.exam.ExamDelivery;
+import cn.cabr.carbon.exam.Grading;
+import cn.cabr.carbon.exam.Sitting;
+import cn.cabr.carbon.exam.SittingStatus;
+import cn.cabr.carbon.review.Reviews;
+import cn.cabr.carbon.scoring.ExamResult;
+import cn.cabr.carbon.scoring.ResultOutcome;
+import cn.cabr.carbon.scoring.Scoring;
+import cn.cabr.carbon.session.ExamSessions;
+import cn.cabr.carbon.session.Milestone;
+import cn.cabr.carbon.training.HoursCheck;
+import cn.cabr.carbon.training.TrainingHours;
+
+/**
+ * Every path of CertificationCase, with the real delegates, listeners and eligibility decision, and the
+ * capability modules mocked. Test names say which path they take. The job executor is off: each asynchronous
+ * step is executed explicitly, which also shows where the transaction boundaries are.
+ */
+@Deployment(resources = {"processes/CertificationCase.bpmn", "processes/Eligibility.dmn"})
+class CertificationCaseProcessTests {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension engine = ProcessTestEngine.extension("case");
+
+    static final long APPLICATION_ID = 11L;
+    static final long SESSION_ID = 7L;
+    static final long SITTING_ID = 31L;
+    static final String NUMBER = "T01-000011";
+
+    final ExamSessions sessions = mock(ExamSessions.class);
+    final CaseFiles caseFiles = mock(CaseFiles.class);
+    final Reviews reviews = mock(Reviews.class);
+    final Eligibility eligibility = mock(Eligibility.class);
+    final TrainingHours trainingHours = mock(TrainingHours.class);
+    final ExamDelivery delivery = mock(ExamDelivery.class);
+    final Grading grading = mock(Grading.class);
+    final Adjudications adjudications = mock(Adjudications.class);
+    final Scoring scoring = mock(Scoring.class);
+    final Certificates certificates = mock(Certificates.class);
+    final Set<Milestone> reached = EnumSet.noneOf(Milestone.class);
+
+    @BeforeEach
+    void registerBeans() {
+        // several engines live in this JVM: bind the assertions to this class's engine
+        BpmnAwareTests.init(engine.getProcessEngine());
+        when(sessions.isReached(anyLong(), any(Milestone.class))).thenAnswer(i -> reached.contains(i.getArgument(1)));
+        SessionSchedule schedule = mock(SessionSchedule.class);
+        when(schedule.dueAt(anyLong(), anyString())).thenReturn(Date.from(Instant.parse("2030-01-01T00:00:00Z")));
+        TaskViews taskViews = mock(TaskViews.class);
+        when(taskViews.applicantSummary(anyLong())).thenReturn("| 姓名 | 张三 |");
+        when(grading.shortAnswerIds(SITTING_ID)).thenReturn(List.of(501L, 502L));
+        bachelorWithYears(3);
+        hours(36);
+        Mocks.register("examSessions", sessions);
+        Mocks.register("sessionSchedule", schedule);
+        Mocks.register("caseFiles", caseFiles);
+        Mocks.register("taskViews", taskViews);
+        Mocks.register("grading", grading);
+        Mocks.register("staffTaskListeners", new StaffTaskListeners(reviews, grading, adjudications));
+        Mocks.register("eligibilityListeners", new EligibilityListeners(eligibility));
+        Mocks.register("verifyTrainingHoursDelegate", new VerifyTrainingHoursDelegate(trainingHours));
+        Mocks.register("openSittingDelegate", new OpenSittingDelegate(delivery));
+        Mocks.register("computeResultDelegate", new ComputeResultDelegate(scoring));
+        Mocks.register("publishResultDelegate", new PublishResultDelegate(scoring));
+        Mocks.register("issueCertificateDelegate", new IssueCertificateDelegate(certificates));
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+        BpmnAwareTests.reset();
+    }
+
+    @Test
+    void rejectedAtReview_endsRejectedWithTheReviewersReason() {
+        ProcessInstance pi = submit();
+        assertThat(pi).isWaitingAt("Task_ReviewDocuments").task().hasCandidateGroup("reviewer");
+        review("REJECT", "身份证照片与本人信息不符", null);
+        assertThat(pi).isEnded().hasPassed("EndEvent_ApplicationRejected");
+        verify(reviews).record(eq(APPLICATION_ID), anyString(), eq(cn.cabr.carbon.review.ReviewOutcome.REJECT),
+                eq("身份证照片与本人信息不符"), anyCollection());
+        verify(caseFiles).close(APPLICATION_ID, CaseOutcome.REJECTED);
+    }
+
+    @Test
+    void supplementRequested_resubmitted_reviewedAgain_thenIneligible() {
+        ProcessInstance pi = submit();
+        review("REQUEST_SUPPLEMENT", "学历证书不清晰", List.of("DIPLOMA"));
+        assertThat(pi).isWaitingAt("EventGateway_AwaitSupplement");
+        runtimeService().createMessageCorrelation("SupplementSubmitted").processInstanceBusinessKey(NUMBER).correlate();
+        assertThat(pi).isWaitingAt("Task_ReviewDocuments");
+        bachelorWithYears(0);
+        review("APPROVE", null, null);
+        execute(job());
+        assertThat(pi).isEnded().hasPassedInOrder("Event_SupplementSubmitted", "Task_ReviewDocuments",
+                "Task_CheckEligibility", "EndEvent_Ineligible");
+        verify(eligibility).record(APPLICATION_ID, false, "NONE", "本科学历须从事相关工作满1年");
+        verify(caseFiles).close(APPLICATION_ID, CaseOutcome.INELIGIBLE);
+        assertThat(pi).variables().containsEntry("eligible", false).doesNotContainKey("eligibilityResult")
+                .doesNotContainKey("educationLevel");
+    }
+
+    @Test
+    void supplementRequested_materialsDeadlinePassesWhileWaiting_closedAsIncomplete() {
+        ProcessInstance pi = submit();
+        review("REQUEST_SUPPLEMENT", "缺少工作证明原件扫描件", List.of("EMPLOYMENT_PROOF"));
+        broadcast(Milestone.MATERIALS_CLOSED, "MaterialsClosed");
+        assertThat(pi).isEnded().hasPassed("Event_MaterialsClosed", "EndEvent_MaterialsIncomplete");
+        verify(caseFiles).close(APPLICATION_ID, CaseOutcome.INCOMPLETE);
+    }
+
+    @Test
+    void supplementRequested_afterMaterialsDeadline_closedAsIncompleteAtOnce() {
+        reached.add(Milestone.MATERIALS_CLOSED);
+        ProcessInstance pi = submit();
+        review("REQUEST_SUPPLEMENT", "报名审核表未签字", List.of("REGISTRATION_FORM"));
+        assertThat(pi).isEnded().hasPassed("Gateway_MaterialsDeadlinePassed", "EndEvent_MaterialsIncomplete")
+                .hasNotPassed("EventGateway_AwaitSupplement");
+        verify(caseFiles).close(APPLICATION_ID, CaseOutcome.INCOMPLETE);
+    }
+
+    @Test
+    void eligible_hoursAlreadyCounted_insufficientHours() {
+        reached.add(Milestone.HOURS_COUNTED);
+        hours(30);
+        ProcessInstance pi = approvedAndEligible();
+        assertThat(pi).isWaitingAt("Task_VerifyTrainingHours").hasNotPassed("Event_HoursCounted");
+        execute(job());
+        assertThat(pi).isEnded().hasPassed("EndEvent_InsufficientHours").hasNotPassed("Event_HoursCounted");
+        verify(caseFiles).close(APPLICATION_ID, CaseOutcome.INSUFFICIENT_HOURS);
+        verify(eligibility).record(APPLICATION_ID, true, "RULE_3_BACHELOR_1Y", "符合第3条：本科及以上学历，从事相关工作满1年");
+    }
+
+    @Test
+    void waitsForHoursAndExam_candidateNeverStarts_absent() {
+        ProcessInstance pi = approvedAndEligible();
+        assertThat(pi).isWaitingAt("Event_HoursCounted");
+        broadcast(Milestone.HOURS_COUNTED, "HoursCounted");
+        execute(job());
+        assertThat(pi).isWaitingAt("Event_ExamOpened").variables().containsEntry("hoursSufficient", true);
+        broadcast(Milestone.EXAM_OPENED, "ExamOpened");
+        openSitting(SittingStatus.READY);
+        assertThat(pi).isWaitingAt("Event_SittingEnded").variables().containsEntry("sittingId", SITTING_ID);
+        sittingEnded(SittingStatus.ABSENT, false);
+        assertThat(pi).isEnded().hasPassed("Event_SittingEnded", "Gateway_Absent", "EndEvent_Absent");
+        verify(caseFiles).close(APPLICATION_ID, CaseOutcome.ABSENT);
+    }
+
+    @Test
+    void examAlreadyOverWhenTheSittingOpens_absent() {
+        reached.addAll(List.of(Milestone.HOURS_COUNTED, Milestone.EXAM_OPENED));
+        ProcessInstance pi = approvedAndEligible();
+        execute(job());
+        assertThat(pi).isWaitingAt("Task_OpenSitting").hasNotPassed("Event_ExamOpened");
+        openSitting(SittingStatus.ABSENT);
+        assertThat(pi).isEnded().hasPassed("Gateway_ExamAlreadyClosed", "EndEvent_Absent")
+                .hasNotPassed("Event_SittingEnded");
+        verify(caseFiles).close(APPLICATION_ID, CaseOutcome.ABSENT);
+    }
+
+    @Test
+    void submittedWithoutFlags_gradedByTwoGraders_failed_afterPublication() {
+        ProcessInstance pi = toSitting();
+        sittingEnded(SittingStatus.SUBMITTED, false);
+        assertThat(pi).isWaitingAt("Task_GradeShortAnswers");
+        List<org.camunda.bpm.engine.task.Task> gradingTasks = taskQuery().processInstanceId(pi.getId()).list();
+        org.assertj.core.api.Assertions.assertThat(gradingTasks).hasSize(2)
+                .allSatisfy(t -> assertThat(t).hasCandidateGroup("grader"));
+        complete(gradingTasks.get(0), withVariables("score", 12));
+        complete(gradingTasks.get(1), withVariables("score", 8L));
+        verify(grading).grade(eq(501L), eq(12), anyString());
+        verify(grading).grade(eq(502L), eq(8), anyString());
+        assertThat(pi).hasPassed("Gateway_NeedsAdjudication").hasNotPassed("Task_AdjudicateViolation");
+        result(ResultOutcome.FAILED);
+        assertThat(pi).isWaitingAt("Event_ScoresPublished");
+        broadcast(Milestone.SCORES_PUBLISHED, "ScoresPublished");
+        execute(job());
+        assertThat(pi).isEnded().hasPassed("EndEvent_ExamFailed");
+        verify(scoring).publish(APPLICATION_ID);
+        verify(caseFiles).close(APPLICATION_ID, CaseOutcome.FAILED);
+        verify(certificates, never()).issue(anyLong());
+    }
+
+    @Test
+    void terminatedByProctoring_violationConfirmed_scoreVoided() {
+        reached.add(Milestone.SCORES_PUBLISHED);
+        ProcessInstance pi = toSitting();
+        sittingEnded(SittingStatus.TERMINATED, true);
+        gradeAll();
+        assertThat(pi).isWaitingAt("Task_AdjudicateViolation").task().hasCandidateGroup("adjudicator");
+        complete(task(pi), withVariables("decision", "VIOLATION_CONFIRMED", "reason", "第5次离开答题页面，且有复制粘贴记录"));
+        verify(adjudications).record(eq(SITTING_ID), anyString(),
+                eq(cn.cabr.carbon.adjudication.AdjudicationDecision.VIOLATION_CONFIRMED), eq("第5次离开答题页面，且有复制粘贴记录"));
+        result(ResultOutcome.VOIDED);
+        assertThat(pi).isWaitingAt("Task_PublishResult").hasNotPassed("Event_ScoresPublished");
+        execute(job());
+        assertThat(pi).isEnded().hasPassed("EndEvent_ScoreVoided");
+        verify(caseFiles).close(APPLICATION_ID, CaseOutcome.VOIDED);
+    }
+
+    @Test
+    void flaggedButCleared_passed_waitsForCertificateDate_certificateIssued() {
+        ProcessInstance pi = toSitting();
+        sittingEnded(SittingStatus.TIMED_OUT, true);
+        gradeAll();
+        complete(task(pi), withVariables("decision", "NO_VIOLATION", "reason", "离开页面系网络中断所致，已核实"));
+        result(ResultOutcome.PASSED);
+        broadcast(Milestone.SCORES_PUBLISHED, "ScoresPublished");
+        execute(job());
+        assertThat(pi).isWaitingAt("Event_CertificatesIssued");
+        broadcast(Milestone.CERTIFICATES_ISSUED, "CertificatesIssued");
+        assertThat(pi).isWaitingAt("Task_IssueCertificate");
+        execute(job());
+        assertThat(pi).isEnded().hasPassed("Task_AdjudicateViolation", "EndEvent_CertificateIssued");
+        verify(certificates).issue(APPLICATION_ID);
+        verify(caseFiles).close(APPLICATION_ID, CaseOutcome.CERTIFIED);
+    }
+
+    @Test
+    void everyDateAlreadyPassed_noWaits_certificateIssued() {
+        reached.addAll(List.of(Milestone.HOURS_COUNTED, Milestone.EXAM_OPENED, Milestone.SCORES_PUBLISHED,
+                Milestone.CERTIFICATES_ISSUED));
+        ProcessInstance pi = approvedAndEligible();
+        execute(job());
+        openSitting(SittingStatus.READY);
+        sittingEnded(SittingStatus.SUBMITTED, false);
+        gradeAll();
+        result(ResultOutcome.PASSED);
+        execute(job());
+        assertThat(pi).isWaitingAt("Task_IssueCertificate").hasNotPassed("Event_CertificatesIssued");
+        execute(job());
+        assertThat(pi).isEnded().hasPassed("EndEvent_CertificateIssued").hasNotPassed("Event_HoursCounted",
+                "Event_ExamOpened", "Event_ScoresPublished", "Event_CertificatesIssued");
+    }
+
+    // ---- steps ----
+
+    private ProcessInstance submit() {
+        return runtimeService().startProcessInstanceByKey("CertificationCase", NUMBER,
+                Map.of("applicationId", APPLICATION_ID, "candidateId", 3L, "sessionId", SESSION_ID));
+    }
+
+    private void review(String decision, String reason, List<String> documents) {
+        Map<String, Object> variables = new java.util.HashMap<>();
+        variables.put("decision", decision);
+        variables.put("reason", reason);
+        variables.put("supplementDocuments", documents);
+        complete(taskQuery().taskDefinitionKey("Task_ReviewDocuments").singleResult(), variables);
+    }
+
+    private ProcessInstance approvedAndEligible() {
+        ProcessInstance pi = submit();
+        review("APPROVE", null, null);
+        assertThat(pi).isWaitingAt("Task_CheckEligibility");
+        execute(job());
+        assertThat(pi).hasPassed("Gateway_HoursCutoffReached");
+        return pi;
+    }
+
+    private ProcessInstance toSitting() {
+        reached.addAll(List.of(Milestone.HOURS_COUNTED, Milestone.EXAM_OPENED));
+        ProcessInstance pi = approvedAndEligible();
+        execute(job());
+        openSitting(SittingStatus.READY);
+        assertThat(pi).isWaitingAt("Event_SittingEnded");
+        return pi;
+    }
+
+    private void openSitting(SittingStatus status) {
+        Sitting sitting = mock(Sitting.class);
+        when(sitting.getId()).thenReturn(SITTING_ID);
+        when(sitting.getStatus()).thenReturn(status);
+        when(delivery.open(APPLICATION_ID)).thenReturn(sitting);
+        execute(job());
+    }
+
+    private void sittingEnded(SittingStatus status, boolean flagged) {
+        runtimeService().createMessageCorrelation("SittingEnded").processInstanceVariableEquals("applicationId", APPLICATION_ID)
+                .setVariable("sittingOutcome", status.name()).setVariable("proctoringFlagged", flagged).correlate();
+    }
+
+    private void gradeAll() {
+        taskQuery().taskDefinitionKey("Task_GradeShortAnswers").list().forEach(t -> complete(t, withVariables("score", 20)));
+    }
+
+    private void result(ResultOutcome outcome) {
+        ExamResult result = mock(ExamResult.class);
+        when(result.getOutcome()).thenReturn(outcome);
+        when(scoring.compute(APPLICATION_ID)).thenReturn(result);
+        execute(job());
+    }
+
+    /** What the ExamSession process does when a milestone is reached: mark it and tell the waiting cases. */
+    private void broadcast(Milestone milestone, String message) {
+        reached.add(milestone);
+        runtimeService().createMessageCorrelation(message).processInstanceVariableEquals("sessionId", SESSION_ID)
+                .correlateAll();
+    }
+
+    private void bachelorWithYears(int years) {
+        when(eligibility.factsOf(APPLICATION_ID)).thenReturn(new EligibilityFacts("BACHELOR", false, years, false));
+    }
+
+    private void hours(int counted) {
+        when(trainingHours.check(APPLICATION_ID)).thenReturn(new HoursCheck(BigDecimal.valueOf(counted), 36,
+                Instant.parse("2030-01-01T00:00:00Z")));
+    }
+}
