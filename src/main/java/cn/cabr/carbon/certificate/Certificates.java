@@ -67,8 +67,8 @@ public class Certificates {
         Application application = applications.get(applicationId);
         Candidate candidate = candidates.get(application.getCandidateId());
         ExamSession session = sessions.get(application.getSessionId());
-        String number = sessions.nextCertificateNumber(session.getId());
         LocalDate issuedOn = LocalDate.now(clock.withZone(zone));
+        String number = sessions.nextCertificateNumber(session.getId(), issuedOn);
         byte[] pdf = renderer.render(new CertificateContent(candidate.getFullName(), candidate.getMaskedIdNumber(),
                 number, session.getName(), issuedOn, issuer));
         StoredFile stored = storage.store(pdf);

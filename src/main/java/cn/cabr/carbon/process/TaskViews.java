@@ -105,7 +105,8 @@ public class TaskViews {
     /**
      * Fills a grading task with the one answer it is about. Done when the task is created because an input
      * mapping of a multi-instance task cannot see the element variable ({@code answerId}). The score is declared
-     * task-local, so parallel graders never write the same variable.
+     * on the task's own (inner) execution, so parallel graders never write the same variable, whether they submit
+     * the form or complete the task with variables.
      */
     public void prepareGrading(DelegateTask task) {
         Grading.ShortAnswerView answer = grading.shortAnswer((Long) task.getVariable(CaseVariables.ANSWER_ID));
@@ -114,7 +115,7 @@ public class TaskViews {
         task.setVariableLocal("referenceAnswer", answer.referenceAnswer());
         task.setVariableLocal("candidateAnswer", answer.candidateAnswer());
         task.setVariableLocal("maxPoints", answer.maxPoints());
-        task.setVariableLocal(StaffTaskListeners.SCORE, null);
+        task.getExecution().setVariableLocal(StaffTaskListeners.SCORE, null);
     }
 
     public String sittingSummary(Long sittingId) {

@@ -1,7 +1,7 @@
 package cn.cabr.carbon.session;
 
 import java.time.Clock;
-import java.time.ZoneId;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -23,15 +23,13 @@ public class ExamSessions {
     private final SessionMilestoneRepository milestones;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final ZoneId zone;
 
     ExamSessions(ExamSessionRepository sessions, SessionMilestoneRepository milestones,
-            ApplicationEventPublisher events, Clock clock, ZoneId businessZone) {
+            ApplicationEventPublisher events, Clock clock) {
         this.sessions = sessions;
         this.milestones = milestones;
         this.events = events;
         this.clock = clock;
-        this.zone = businessZone;
     }
 
     public ExamSession create(SessionDefinition definition) {
@@ -136,10 +134,9 @@ public class ExamSessions {
      * Certificate numbers read {@code CEM-<issue year>-<session code>-<5-digit sequence>}; the sequence is taken
      * under the session's row lock, so two nodes issuing at once never share a number.
      */
-    public String nextCertificateNumber(long sessionId) {
+    public String nextCertificateNumber(long sessionId, LocalDate issuedOn) {
         ExamSession session = lock(sessionId);
-        int year = session.getCertificatesIssueAt().atZone(zone).getYear();
-        return "CEM-%d-%s-%05d".formatted(year, session.getCode(), session.takeCertificateSeq());
+        return "CEM-%d-%s-%05d".formatted(issuedOn.getYear(), session.getCode(), session.takeCertificateSeq());
     }
 
     private ExamSession lock(long sessionId) {

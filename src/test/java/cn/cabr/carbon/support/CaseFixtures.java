@@ -1,0 +1,173 @@
+package cn.cabr.carbon.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.core.env.Environment;
+
+import cn.cabr.carbon.demo.SampleDocuments;
+import cn.cabr.carbon.session.ExamSession;
+import cn.cabr.carbon.session.ExamSessions;
+import cn.cabr.carbon.session.Milestone;
+import cn.cabr.carbon.session.SessionDefinition;
+
+/** Builds what integration tests need, the way users would: through the API wherever a user would act. */
+@TestComponent
+public class CaseFixtures {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger(ThreadLocalRandom.current().nextInt(1000, 9000));
+    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+
+    public static final List<String> DOCUMENTS_OF_A_BACHELOR = List.of("PHOTO", "REGISTRATION_FORM", "ID_CARD_FRONT",
+            "ID_CARD_BACK", "DIPLOMA", "DEGREE_CERTIFICATE", "EMPLOYMENT_PROOF");
+
+    public record Candidate(ApiClient client, String mobile, String idNumber, String fullName) {
+    }
+
+    private final ExamSessions sessions;
+    private final ManagementService managementService;
+    private final TaskService taskService;
+    private final Environment environment;
+    private final String password;
+
+    CaseFixtures(ExamSessions sessions, ManagementService managementService, TaskService taskService,
+            Environment environment, @Value("${certification.demo.password}") String password) {
+        this.sessions = sessions;
+        this.managementService = managementService;
+        this.taskService = taskService;
+        this.environment = environment;
+        this.password = password;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public int port() {
+        return environment.getRequiredProperty("local.server.port", Integer.class);
+    }
+
+    public ApiClient client() {
+        return new ApiClient(port());
+    }
+
+    /** A staff member signed in through the login API (reviewer, grader, adjudicator, manager). */
+    public ApiClient staff(String user) {
+        ApiClient client = client();
+        assertThat(client.login(user, password).status()).isEqualTo(200);
+        return client;
+    }
+
+    /** An open session of the notice's standard (150 points, pass 90, 120 min, 36 hours) with dates ahead. */
+    public ExamSession newSession() {
+        Instant now = Instant.now();
+        String code = "T" + SEQUENCE.incrementAndGet() + ThreadLocalRandom.current().nextInt(10, 99);
+        return sessions.create(SessionDefinition.standard(code, "测试考期" + code, now.plus(Duration.ofDays(30)),
+                now.plus(Duration.ofDays(30)), now.plus(Duration.ofDays(33)), now.plus(Duration.ofDays(35)),
+                now.plus(Duration.ofDays(45)), now.plus(Duration.ofDays(60))));
+    }
+
+    public static String validIdNumber() {
+        String base = "320102" + (1970 + ThreadLocalRandom.current().nextInt(30)) + "0" + (1 + ThreadLocalRandom.current().nextInt(9))
+                + (10 + ThreadLocalRandom.current().nextInt(18)) + String.format("%03d", SEQUENCE.incrementAndGet() % 1000);
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (base.charAt(i) - '0') * WEIGHTS[i];
+        }
+        return base + "10X98765432".charAt(sum % 11);
+    }
+
+    public static String newMobile() {
+        return "137" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+
+    /** Registers through the API and signs in. */
+    public Candidate candidate(String fullName) {
+        ApiClient client = client();
+        String mobile = newMobile();
+        String idNumber = validIdNumber();
+        client.get("/api/auth/csrf");
+        ApiClient.Response registered = client.post("/api/auth/register", Map.of("fullName", fullName,
+                "idNumber", idNumber, "mobile", mobile, "password", password));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        assertThat(client.login(mobile, password).status()).isEqualTo(200);
+        return new Candidate(client, mobile, idNumber, fullName);
+    }
+
+    /** A complete bachelor's application (related major, 4 years) as a draft; returns its number. */
+    public String draft(Candidate candidate, String sessionCode) {
+        ApiClient.Response created = candidate.client().post("/api/applications", Map.of("sessionCode", sessionCode,
+                "details", Map.of("educationLevel", "BACHELOR", "school", "同济大学", "graduationDate", "2016-07-01",
+                        "major", "环境工程", "relatedMajor", true, "relatedWorkYears", 4, "employer", "上海某节能服务公司",
+                        "position", "工程师", "lawAbidingDeclared", true)));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().get("applicationNumber").asText();
+    }
+
+    public void uploadAll(Candidate candidate, String number) {
+        for (String type : DOCUMENTS_OF_A_BACHELOR) {
+            upload(candidate, number, type);
+        }
+    }
+
+    public ApiClient.Response upload(Candidate candidate, String number, String type) {
+        boolean image = type.equals("PHOTO") || type.startsWith("ID_CARD");
+        ApiClient.Response response = candidate.client().upload("/api/applications/" + number + "/documents", type,
+                type.toLowerCase() + (image ? ".png" : ".pdf"), image ? "image/png" : "application/pdf",
+                image ? SampleDocuments.png(type) : SampleDocuments.pdf(type));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response;
+    }
+
+    /** Draft, all materials, submitted: the case now waits for the reviewer. */
+    public String submittedApplication(Candidate candidate, String sessionCode) {
+        String number = draft(candidate, sessionCode);
+        uploadAll(candidate, number);
+        ApiClient.Response submitted = candidate.client().post("/api/applications/" + number + "/submit", "");
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
+        return number;
+    }
+
+    /** Runs every due job, as the job executor would, until none is left. */
+    public void runJobs() {
+        for (int round = 0; round < 50; round++) {
+            List<Job> jobs = managementService.createJobQuery().executable().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(job -> managementService.executeJob(job.getId()));
+        }
+        throw new AssertionError("Jobs keep coming after 50 rounds");
+    }
+
+    public Task task(String businessKey, String taskDefinitionKey) {
+        List<Task> tasks = tasks(businessKey, taskDefinitionKey);
+        assertThat(tasks).as("open %s of %s", taskDefinitionKey, businessKey).hasSize(1);
+        return tasks.get(0);
+    }
+
+    public List<Task> tasks(String businessKey, String taskDefinitionKey) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(businessKey)
+                .taskDefinitionKey(taskDefinitionKey).list();
+    }
+
+    /** The manager fires the milestone through the API, then the job executor's work is done. */
+    public void fire(ApiClient manager, String sessionCode, Milestone milestone) {
+        ApiClient.Response fired = manager.post("/api/manager/sessions/" + sessionCode + "/milestones/" + milestone, "");
+        assertThat(fired.status()).as(fired.toString()).isEqualTo(202);
+        runJobs();
+        assertThat(sessions.reachedMilestones(sessions.getByCode(sessionCode).getId())).containsKey(milestone);
+    }
+}
