@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.security.core.AuthenticatedPrincipal;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
@@ -16,7 +17,7 @@ import cn.cabr.carbon.shared.BusinessException;
  * (a Camunda identity-service user, with its groups).
  */
 public record SignedInUser(String username, String displayName, Long candidateId, Set<String> staffGroups)
-        implements Serializable {
+        implements AuthenticatedPrincipal, Serializable {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -27,6 +28,12 @@ public record SignedInUser(String username, String displayName, Long candidateId
 
     public static SignedInUser staff(String userId, String displayName, Set<String> groups) {
         return new SignedInUser(userId, displayName, null, Set.copyOf(groups));
+    }
+
+    /** The name the servlet container and Camunda's single sign-on see: the login name. */
+    @Override
+    public String getName() {
+        return username;
     }
 
     public boolean isCandidate() {

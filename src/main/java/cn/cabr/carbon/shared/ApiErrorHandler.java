@@ -100,7 +100,7 @@ public class ApiErrorHandler {
                 .body(ApiError.of("INTERNAL_ERROR", "系统内部错误，请稍后重试；问题持续时请联系考务客服"));
     }
 
-    static HttpStatus statusOf(BusinessException.Kind kind) {
+    public static HttpStatus statusOf(BusinessException.Kind kind) {
         return switch (kind) {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
