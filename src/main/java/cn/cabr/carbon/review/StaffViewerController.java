@@ -33,9 +33,9 @@ class StaffViewerController {
     @GetMapping("/staff/applications/{applicationId}")
     String application(@PathVariable long applicationId, Model model) {
         Application application = applications.get(applicationId);
-        model.addAttribute("application", application);
+        model.addAttribute("record", application);
         model.addAttribute("candidate", candidates.get(application.getCandidateId()));
-        model.addAttribute("session", sessions.get(application.getSessionId()));
+        model.addAttribute("examSession", sessions.get(application.getSessionId()));
         model.addAttribute("documents", applications.currentDocuments(applicationId));
         return "staff/application";
     }

@@ -15,7 +15,6 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -25,12 +24,6 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 public class ApiErrorHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
-
-    private final UploadLimits uploadLimits;
-
-    public ApiErrorHandler(UploadLimits uploadLimits) {
-        this.uploadLimits = uploadLimits;
-    }
 
     @ExceptionHandler(BusinessException.class)
     ResponseEntity<ApiError> business(BusinessException e) {
@@ -62,12 +55,6 @@ public class ApiErrorHandler {
     ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
         return ResponseEntity.badRequest()
                 .body(ApiError.of("INVALID_PARAMETER", "参数 " + e.getName() + " 的取值无效：" + e.getValue()));
-    }
-
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
-        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(ApiError.of("FILE_TOO_LARGE",
-                "文件过大：单个文件不得超过 " + uploadLimits.describeMaxSize()));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -17,11 +17,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.core.env.Environment;
 
+import cn.cabr.carbon.application.Applications;
+import cn.cabr.carbon.application.Candidates;
 import cn.cabr.carbon.demo.SampleDocuments;
 import cn.cabr.carbon.session.ExamSession;
 import cn.cabr.carbon.session.ExamSessions;
 import cn.cabr.carbon.session.Milestone;
 import cn.cabr.carbon.session.SessionDefinition;
+import cn.cabr.carbon.training.TrainingHours;
 
 /** Builds what integration tests need, the way users would: through the API wherever a user would act. */
 @TestComponent
@@ -40,14 +43,21 @@ public class CaseFixtures {
     private final ManagementService managementService;
     private final TaskService taskService;
     private final Environment environment;
+    private final TrainingHours trainingHours;
+    private final Candidates candidates;
+    private final Applications applications;
     private final String password;
 
     CaseFixtures(ExamSessions sessions, ManagementService managementService, TaskService taskService,
-            Environment environment, @Value("${certification.demo.password}") String password) {
+            Environment environment, TrainingHours trainingHours, Candidates candidates, Applications applications,
+            @Value("${certification.demo.password}") String password) {
         this.sessions = sessions;
         this.managementService = managementService;
         this.taskService = taskService;
         this.environment = environment;
+        this.trainingHours = trainingHours;
+        this.candidates = candidates;
+        this.applications = applications;
         this.password = password;
     }
 
@@ -138,6 +148,48 @@ public class CaseFixtures {
         ApiClient.Response submitted = candidate.client().post("/api/applications/" + number + "/submit", "");
         assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
         return number;
+    }
+
+    public record ReadyCase(ExamSession session, Candidate candidate, String number) {
+    }
+
+    /**
+     * A case whose candidate may start the exam now: approved, eligible, 36 hours recorded, and the session's
+     * milestones fired up to the exam's start.
+     */
+    public ReadyCase caseReadyForExam(String fullName) {
+        ExamSession session = newSession();
+        Candidate candidate = candidate(fullName);
+        String number = submittedApplication(candidate, session.getCode());
+        Task review = task(number, "Task_ReviewDocuments");
+        taskService.complete(review.getId(), Map.of("decision", "APPROVE"));
+        runJobs();
+        trainingHours.add(candidateIdOf(candidate), new java.math.BigDecimal("36"), "考前培训（全部五个模块）",
+                Instant.now().minus(Duration.ofDays(1)), "测试");
+        ApiClient manager = staff("manager");
+        for (Milestone m : List.of(Milestone.APPLICATIONS_CLOSED, Milestone.MATERIALS_CLOSED, Milestone.HOURS_COUNTED,
+                Milestone.EXAM_OPENED)) {
+            fire(manager, session.getCode(), m);
+        }
+        return new ReadyCase(session, candidate, number);
+    }
+
+    public void completeTask(Task task, Map<String, Object> variables) {
+        taskService.complete(task.getId(), variables);
+        runJobs();
+    }
+
+    public String variable(Task task, String name) {
+        Object value = taskService.getVariable(task.getId(), name);
+        return value == null ? null : value.toString();
+    }
+
+    public long applicationIdOf(String number) {
+        return applications.getByNumber(number).getId();
+    }
+
+    public long candidateIdOf(Candidate candidate) {
+        return candidates.findByMobile(candidate.mobile()).orElseThrow().getId();
     }
 
     /** Runs every due job, as the job executor would, until none is left. */
