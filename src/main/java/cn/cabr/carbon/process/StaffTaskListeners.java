@@ -35,24 +35,33 @@ public class StaffTaskListeners {
 
     /** 人工审核: approve, reject with a reason, or ask for named documents with a reason. */
     public void reviewCompleted(DelegateTask task) {
-        ReviewOutcome outcome = parse(ReviewOutcome.class, task.getVariable(DECISION), "审核结论");
+        ReviewOutcome outcome = parse(ReviewOutcome.class, submitted(task, DECISION), "审核结论");
         reviews.record((Long) task.getVariable(CaseVariables.APPLICATION_ID), actor(task), outcome,
-                TaskForms.text(task.getVariable(REASON)),
-                TaskForms.stringList(task.getVariable(SUPPLEMENT_DOCUMENTS)));
+                TaskForms.text(submitted(task, REASON)),
+                TaskForms.stringList(submitted(task, SUPPLEMENT_DOCUMENTS)));
         task.getExecution().getProcessInstance().setVariable(CaseVariables.REVIEW_DECISION, outcome.name());
     }
 
     /** 简答题阅卷: one short answer, scored within its points. */
     public void gradeCompleted(DelegateTask task) {
         grading.grade((Long) task.getVariable(CaseVariables.ANSWER_ID),
-                TaskForms.wholeNumber(task.getVariable(SCORE)), actor(task));
+                TaskForms.wholeNumber(submitted(task, SCORE)), actor(task));
     }
 
     /** 违纪裁定: a decision with a reason; a confirmed violation voids the score when the result is computed. */
     public void adjudicationCompleted(DelegateTask task) {
-        AdjudicationDecision decision = parse(AdjudicationDecision.class, task.getVariable(DECISION), "裁定结论");
+        AdjudicationDecision decision = parse(AdjudicationDecision.class, submitted(task, DECISION), "裁定结论");
         adjudications.record((Long) task.getVariable(CaseVariables.SITTING_ID), actor(task), decision,
-                TaskForms.text(task.getVariable(REASON)));
+                TaskForms.text(submitted(task, REASON)));
+    }
+
+    /**
+     * A form field's value: Tasklist's form submission lands on the task-local variable declared when the task was
+     * created; a completion through the API with variables lands on the case instead.
+     */
+    private static Object submitted(DelegateTask task, String field) {
+        Object local = task.getVariableLocal(field);
+        return local != null ? local : task.getExecution().getVariable(field);
     }
 
     private static String actor(DelegateTask task) {

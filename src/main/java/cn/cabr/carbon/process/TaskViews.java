@@ -4,6 +4,8 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 import cn.cabr.carbon.application.Application;
@@ -22,9 +24,13 @@ import cn.cabr.carbon.session.ExamSessions;
 import cn.cabr.carbon.shared.Dates;
 
 /**
- * What the Tasklist forms show, as Markdown for the forms' text fields. Filled into task-local variables when
- * a task is created; the ID-card number appears masked here (these variables reach the history tables), in full
+ * What the Tasklist forms show, as Markdown for the forms' text fields, filled into task-local variables when a
+ * task is created; the ID-card number appears masked here (these variables reach the history tables), in full
  * only on the staff viewer page behind authorization.
+ * <p>
+ * The fields a form submits are declared task-local too, as typed empty values: Tasklist submits each field with
+ * the type of the variable it found (a Null-typed one cannot take a value), and a local variable keeps each task's
+ * answer to itself instead of leaving it on the case for the next task's form.
  */
 @Component("taskViews")
 public class TaskViews {
@@ -102,11 +108,19 @@ public class TaskViews {
         return limit(md);
     }
 
+    /** 人工审核: the applicant, the documents, and the decision fields. */
+    public void prepareReview(DelegateTask task) {
+        long applicationId = (Long) task.getVariable(CaseVariables.APPLICATION_ID);
+        task.setVariableLocal("applicantSummary", applicantSummary(applicationId));
+        task.setVariableLocal("documentLinks", documentLinks(applicationId));
+        task.setVariableLocal(StaffTaskListeners.DECISION, Variables.stringValue(null));
+        task.setVariableLocal(StaffTaskListeners.REASON, Variables.stringValue(null));
+        task.setVariableLocal(StaffTaskListeners.SUPPLEMENT_DOCUMENTS, SpinValues.jsonValue((String) null).create());
+    }
+
     /**
-     * Fills a grading task with the one answer it is about. Done when the task is created because an input
-     * mapping of a multi-instance task cannot see the element variable ({@code answerId}). The score is declared
-     * on the task's own (inner) execution, so parallel graders never write the same variable, whether they submit
-     * the form or complete the task with variables.
+     * 简答题阅卷: the one answer the task is about, without the candidate's name. A listener rather than an input
+     * mapping, because input mappings of a multi-instance task cannot see its element variable ({@code answerId}).
      */
     public void prepareGrading(DelegateTask task) {
         Grading.ShortAnswerView answer = grading.shortAnswer((Long) task.getVariable(CaseVariables.ANSWER_ID));
@@ -115,7 +129,16 @@ public class TaskViews {
         task.setVariableLocal("referenceAnswer", answer.referenceAnswer());
         task.setVariableLocal("candidateAnswer", answer.candidateAnswer());
         task.setVariableLocal("maxPoints", answer.maxPoints());
-        task.getExecution().setVariableLocal(StaffTaskListeners.SCORE, null);
+        task.setVariableLocal(StaffTaskListeners.SCORE, Variables.longValue(null));
+    }
+
+    /** 违纪裁定: the sitting, its proctoring events, and the decision fields. */
+    public void prepareAdjudication(DelegateTask task) {
+        long sittingId = (Long) task.getVariable(CaseVariables.SITTING_ID);
+        task.setVariableLocal("sittingSummary", sittingSummary(sittingId));
+        task.setVariableLocal("proctoringEvents", proctoringEvents(sittingId));
+        task.setVariableLocal(StaffTaskListeners.DECISION, Variables.stringValue(null));
+        task.setVariableLocal(StaffTaskListeners.REASON, Variables.stringValue(null));
     }
 
     public String sittingSummary(Long sittingId) {
