@@ -57,16 +57,22 @@ public class StaffDirectory {
     private final TaskService taskService;
     private final boolean demo;
     private final String demoPassword;
+    private final String adminId;
+    private final String adminPassword;
 
     StaffDirectory(IdentityService identityService, AuthorizationService authorizationService,
             FilterService filterService, TaskService taskService, @Value("${certification.demo.enabled}") boolean demo,
-            @Value("${certification.demo.password}") String demoPassword) {
+            @Value("${certification.demo.password}") String demoPassword,
+            @Value("${certification.admin.id:}") String adminId,
+            @Value("${certification.admin.password:}") String adminPassword) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.filterService = filterService;
         this.taskService = taskService;
         this.demo = demo;
         this.demoPassword = demoPassword;
+        this.adminId = adminId;
+        this.adminPassword = adminPassword;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -90,10 +96,11 @@ public class StaffDirectory {
         ensureFilter("我认领的任务", "我已认领、尚未完成的任务", 0,
                 taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
         if (demo) {
-            if (demoPassword == null || demoPassword.length() < 8) {
-                throw new IllegalStateException("certification.demo.password must have at least 8 characters");
-            }
-            DEMO_USERS.forEach(this::ensureDemoUser);
+            DEMO_USERS.forEach(user -> ensureUser(user, demoPassword));
+        }
+        if (!adminId.isBlank()) {
+            ensureUser(new DemoUser(adminId, "管理员", "", List.of(Roles.GROUP_MANAGER, Roles.GROUP_CAMUNDA_ADMIN)),
+                    adminPassword);
         }
     }
 
@@ -106,21 +113,23 @@ public class StaffDirectory {
         }
     }
 
-    private void ensureDemoUser(DemoUser demoUser) {
-        if (demoPassword.equals(demoUser.id())) {
-            throw new IllegalStateException("A demo password must not equal the user id");
-        }
-        if (identityService.createUserQuery().userId(demoUser.id()).count() > 0) {
+    /** Creates the user on first start only: passwords changed later in Camunda Admin are kept. */
+    private void ensureUser(DemoUser staff, String password) {
+        if (identityService.createUserQuery().userId(staff.id()).count() > 0) {
             return;
         }
-        User user = identityService.newUser(demoUser.id());
-        user.setFirstName(demoUser.firstName());
-        user.setLastName(demoUser.lastName());
-        user.setEmail(demoUser.id() + "@demo.cabr-cert.cn");
-        user.setPassword(demoPassword);
+        if (password == null || password.length() < 8 || password.equalsIgnoreCase(staff.id())) {
+            throw new IllegalStateException("The password configured for staff user '" + staff.id()
+                    + "' must have at least 8 characters and must not equal the user id");
+        }
+        User user = identityService.newUser(staff.id());
+        user.setFirstName(staff.firstName());
+        user.setLastName(staff.lastName());
+        user.setEmail(staff.id() + "@cabr-cert.example.cn");
+        user.setPassword(password);
         identityService.saveUser(user);
-        demoUser.groups().forEach(g -> identityService.createMembership(demoUser.id(), g));
-        log.info("Created demo staff user '{}' in groups {}", demoUser.id(), demoUser.groups());
+        staff.groups().forEach(g -> identityService.createMembership(staff.id(), g));
+        log.info("Created staff user '{}' in groups {}", staff.id(), staff.groups());
     }
 
     private void ensureFilter(String name, String description, int priority, org.camunda.bpm.engine.task.TaskQuery query) {
