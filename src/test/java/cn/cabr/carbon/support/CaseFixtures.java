@@ -46,11 +46,12 @@ public class CaseFixtures {
     private final TrainingHours trainingHours;
     private final Candidates candidates;
     private final Applications applications;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
     private final String password;
 
     CaseFixtures(ExamSessions sessions, ManagementService managementService, TaskService taskService,
             Environment environment, TrainingHours trainingHours, Candidates candidates, Applications applications,
-            @Value("${certification.demo.password}") String password) {
+            org.springframework.jdbc.core.JdbcTemplate jdbc, @Value("${certification.demo.password}") String password) {
         this.sessions = sessions;
         this.managementService = managementService;
         this.taskService = taskService;
@@ -58,6 +59,7 @@ public class CaseFixtures {
         this.trainingHours = trainingHours;
         this.candidates = candidates;
         this.applications = applications;
+        this.jdbc = jdbc;
         this.password = password;
     }
 
@@ -182,6 +184,13 @@ public class CaseFixtures {
     public String variable(Task task, String name) {
         Object value = taskService.getVariable(task.getId(), name);
         return value == null ? null : value.toString();
+    }
+
+    /** The score a grader gave to the answer at that position of the case's paper. */
+    public Integer gradedScore(String number, int position) {
+        return jdbc.query("select a.score from answer a join sitting s on s.id = a.sitting_id "
+                        + "join paper_item p on p.id = a.paper_item_id where s.application_id = ? and p.position = ?",
+                (rs, i) -> (Integer) rs.getObject(1), applicationIdOf(number), position).get(0);
     }
 
     public long applicationIdOf(String number) {
