@@ -4,38 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import cn.cabr.carbon.support.Browser;
+import cn.cabr.carbon.support.BrowserTest;
 import cn.cabr.carbon.support.CaseFixtures;
 import cn.cabr.carbon.support.IntegrationTest;
 
 /** The other staff screens in headless Chromium: Cockpit for the manager, the grading form for the grader. */
 @IntegrationTest
-class StaffWebappsBrowserTests {
+class StaffWebappsBrowserTests extends BrowserTest {
 
-    @Autowired
-    CaseFixtures fixtures;
     @Autowired
     TaskService taskService;
-
-    Browser browser;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = new Browser(fixtures.port());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.screenshot("staff-webapps-last");
-        browser.close();
-    }
 
     @Test
     void theManagerSeesTheCasesInCockpit() {

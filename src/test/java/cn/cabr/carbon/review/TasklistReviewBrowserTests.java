@@ -7,15 +7,13 @@ import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import cn.cabr.carbon.support.Browser;
+import cn.cabr.carbon.support.BrowserTest;
 import cn.cabr.carbon.support.CaseFixtures;
 import cn.cabr.carbon.support.IntegrationTest;
 
@@ -25,27 +23,12 @@ import cn.cabr.carbon.support.IntegrationTest;
  * ask for a supplement without saying why, and approves.
  */
 @IntegrationTest
-class TasklistReviewBrowserTests {
+class TasklistReviewBrowserTests extends BrowserTest {
 
-    @Autowired
-    CaseFixtures fixtures;
     @Autowired
     TaskService taskService;
     @Autowired
     HistoryService historyService;
-
-    Browser browser;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = new Browser(fixtures.port());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.screenshot("tasklist-review-last");
-        browser.close();
-    }
 
     @Test
     void aReviewerApprovesAnApplicationInTasklist() {

@@ -43,14 +43,8 @@ class MilestoneTests {
     @Test
     void creatingASession_startsItsProcessWithTimersAtItsDates() {
         ApiClient manager = fixtures.staff("manager");
-        ApiClient.Response created = manager.post("/api/manager/sessions", Map.ofEntries(
-                Map.entry("code", "2031-01"), Map.entry("name", "2031年第一期"),
-                Map.entry("applicationsCloseAt", "2031-01-05T15:59:59Z"), Map.entry("materialsCloseAt", "2031-01-05T15:59:59Z"),
-                Map.entry("hoursCutoffAt", "2031-01-20T15:30:00Z"), Map.entry("examStartAt", "2031-01-25T06:00:00Z"),
-                Map.entry("examEndAt", "2031-01-25T08:00:00Z"), Map.entry("scoresPublishAt", "2031-03-01T01:00:00Z"),
-                Map.entry("certificatesIssueAt", "2031-04-01T01:00:00Z"), Map.entry("durationMinutes", 120),
-                Map.entry("totalPoints", 150), Map.entry("passMark", 90), Map.entry("requiredHours", 36),
-                Map.entry("supportContact", "400-650-6886")));
+        ApiClient.Response created = manager.post("/api/manager/sessions", definition("2031-01", "2031-01-20T15:30:00Z",
+                "2031-01-25T08:00:00Z", 90));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         var instance = runtimeService.createProcessInstanceQuery().processDefinitionKey("ExamSession")
                 .processInstanceBusinessKey("2031-01").singleResult();
@@ -61,18 +55,23 @@ class MilestoneTests {
     @Test
     void aSessionWithDatesOutOfOrder_isRefused() {
         ApiClient manager = fixtures.staff("manager");
-        ApiClient.Response refused = manager.post("/api/manager/sessions", Map.ofEntries(
-                Map.entry("code", "BAD-ORDER"), Map.entry("name", "日期错误"),
-                Map.entry("applicationsCloseAt", "2031-02-05T00:00:00Z"), Map.entry("materialsCloseAt", "2031-02-05T00:00:00Z"),
-                Map.entry("hoursCutoffAt", "2031-02-01T00:00:00Z"), Map.entry("examStartAt", "2031-02-25T06:00:00Z"),
-                Map.entry("examEndAt", "2031-02-25T07:00:00Z"), Map.entry("scoresPublishAt", "2031-03-01T01:00:00Z"),
-                Map.entry("certificatesIssueAt", "2031-04-01T01:00:00Z"), Map.entry("durationMinutes", 120),
-                Map.entry("totalPoints", 150), Map.entry("passMark", 160), Map.entry("requiredHours", 36),
-                Map.entry("supportContact", "400-650-6886")));
+        ApiClient.Response refused = manager.post("/api/manager/sessions", definition("BAD-ORDER", "2031-01-01T00:00:00Z",
+                "2031-01-25T07:00:00Z", 160));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.code()).isEqualTo("SESSION_SETTINGS_INVALID");
         assertThat(refused.message()).contains("考前学时统计截止不能早于提交报名材料截止").contains("考试时段短于考试时长")
                 .contains("及格分不能高于总分");
+    }
+
+    /** A session of January 2031, with the hours cutoff, exam end and pass mark each test varies. */
+    private static Map<String, Object> definition(String code, String hoursCutoff, String examEnd, int passMark) {
+        return Map.ofEntries(Map.entry("code", code), Map.entry("name", "考期 " + code),
+                Map.entry("applicationsCloseAt", "2031-01-05T15:59:59Z"), Map.entry("materialsCloseAt", "2031-01-05T15:59:59Z"),
+                Map.entry("hoursCutoffAt", hoursCutoff), Map.entry("examStartAt", "2031-01-25T06:00:00Z"),
+                Map.entry("examEndAt", examEnd), Map.entry("scoresPublishAt", "2031-03-01T01:00:00Z"),
+                Map.entry("certificatesIssueAt", "2031-04-01T01:00:00Z"), Map.entry("durationMinutes", 120),
+                Map.entry("totalPoints", 150), Map.entry("passMark", passMark), Map.entry("requiredHours", 36),
+                Map.entry("supportContact", "400-650-6886"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -94,21 +95,22 @@ public class ApiClient {
         return post(path, toJson(body));
     }
 
+    /** A document upload: multipart with the material type and the file. */
     public Response upload(String path, String type, String filename, String contentType, byte[] content) {
-        String boundary = "----test" + UUID.randomUUID();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\n" + type + "\r\n");
-        write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n");
-        out.writeBytes(content);
-        write(out, "\r\n--" + boundary + "--\r\n");
-        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
+        return multipart(path, Map.of("type", type), filename, contentType, content);
     }
 
+    /** A file upload without other fields (the CSV import). */
     public Response uploadFile(String path, String filename, String contentType, byte[] content) {
+        return multipart(path, Map.of(), filename, contentType, content);
+    }
+
+    private Response multipart(String path, Map<String, String> fields, String filename, String contentType,
+            byte[] content) {
         String boundary = "----test" + UUID.randomUUID();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        fields.forEach((name, value) -> write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n"));
         write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
                 + "\"\r\nContent-Type: " + contentType + "\r\n\r\n");
         out.writeBytes(content);
