@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -139,7 +140,7 @@ public class Applications {
     @Transactional(readOnly = true)
     public List<ApplicationDocument> currentDocuments(long applicationId) {
         return documents.findByApplicationIdAndSupersededFalseOrderByUploadedAtAsc(applicationId).stream()
-                .sorted(java.util.Comparator.comparing(ApplicationDocument::getDocumentType))
+                .sorted(Comparator.comparing(ApplicationDocument::getDocumentType))
                 .toList();
     }
 

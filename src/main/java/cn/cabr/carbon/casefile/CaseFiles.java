@@ -1,6 +1,7 @@
 package cn.cabr.carbon.casefile;
 
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
@@ -14,6 +15,7 @@ import cn.cabr.carbon.application.DocumentType;
 import cn.cabr.carbon.certificate.Certificates;
 import cn.cabr.carbon.eligibility.Eligibility;
 import cn.cabr.carbon.exam.ExamDelivery;
+import cn.cabr.carbon.exam.Sitting;
 import cn.cabr.carbon.notification.Notifications;
 import cn.cabr.carbon.review.Reviews;
 import cn.cabr.carbon.scoring.ResultOutcome;
@@ -95,7 +97,7 @@ public class CaseFiles {
                 r.getOutcome().name(), r.getOutcome().label())).orElse(null);
         var certificate = certificates.find(id).map(c -> new CaseStatus.Certificate(c.getCertificateNumber(),
                 c.getIssuedOn().toString(), "/api/applications/" + applicationNumber + "/certificate")).orElse(null);
-        var milestones = java.util.Arrays.stream(Milestone.values()).map(m -> new CaseStatus.Milestone(m.name(),
+        var milestones = Arrays.stream(Milestone.values()).map(m -> new CaseStatus.Milestone(m.name(),
                 m.label(), session.dueAt(m), reached.containsKey(m) ? reached.get(m).getReachedAt() : null)).toList();
         Stage stage = stageOf(a, session, check, hoursCheck, sittingEntity.orElse(null), result != null,
                 certificate != null);
@@ -106,7 +108,7 @@ public class CaseFiles {
     }
 
     private Stage stageOf(Application a, ExamSession session, CaseStatus.Eligibility check, HoursCheck hours,
-            cn.cabr.carbon.exam.Sitting sitting, boolean resultPublished, boolean certified) {
+            Sitting sitting, boolean resultPublished, boolean certified) {
         return switch (a.getStatus()) {
             case DRAFT -> Stage.DRAFT;
             case SUBMITTED -> Stage.UNDER_REVIEW;

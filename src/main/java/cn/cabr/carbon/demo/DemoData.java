@@ -2,6 +2,7 @@ package cn.cabr.carbon.demo;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -98,7 +99,7 @@ class DemoData {
                 at(today.plusDays(45), LocalTime.of(9, 0)), at(today.plusDays(60), LocalTime.of(9, 0)));
     }
 
-    private java.time.Instant at(LocalDate day, LocalTime time) {
+    private Instant at(LocalDate day, LocalTime time) {
         return day.atTime(time).atZone(zone).toInstant();
     }
 

@@ -1,5 +1,6 @@
 package cn.cabr.carbon.process;
 
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,10 +36,10 @@ public class ExamSessionProcesses {
     private final RuntimeService runtimeService;
     private final HistoryService historyService;
     private final ExamSessions sessions;
-    private final java.time.ZoneId zone;
+    private final ZoneId zone;
 
     ExamSessionProcesses(RuntimeService runtimeService, HistoryService historyService, ExamSessions sessions,
-            java.time.ZoneId businessZone) {
+            ZoneId businessZone) {
         this.runtimeService = runtimeService;
         this.historyService = historyService;
         this.sessions = sessions;

@@ -2,6 +2,7 @@ package cn.cabr.carbon.security;
 
 import java.io.Serial;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -52,7 +53,7 @@ public record SignedInUser(String username, String displayName, Long candidateId
         if (isCandidate()) {
             return List.of(new SimpleGrantedAuthority(Roles.CANDIDATE));
         }
-        List<GrantedAuthority> authorities = new java.util.ArrayList<>();
+        List<GrantedAuthority> authorities = new ArrayList<>();
         authorities.add(new SimpleGrantedAuthority(Roles.STAFF));
         staffGroups.forEach(g -> authorities.add(new SimpleGrantedAuthority("ROLE_" + g.toUpperCase().replace('-', '_'))));
         return authorities;

@@ -91,7 +91,6 @@ class CertificationCaseProcessTests {
         SessionSchedule schedule = mock(SessionSchedule.class);
         when(schedule.dueAt(anyLong(), anyString())).thenReturn(Date.from(Instant.parse("2030-01-01T00:00:00Z")));
         TaskViews taskViews = mock(TaskViews.class);
-        when(taskViews.applicantSummary(anyLong())).thenReturn("| 姓名 | 张三 |");
         when(grading.shortAnswerIds(SITTING_ID)).thenReturn(List.of(501L, 502L));
         bachelorWithYears(3);
         hours(36);

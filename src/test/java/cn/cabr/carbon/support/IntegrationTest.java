@@ -19,8 +19,7 @@ import org.springframework.context.annotation.Import;
         "certification.data-dir=./target/test-data/${random.uuid}",
         "camunda.bpm.job-execution.enabled=false",
         "certification.exam.overdue-scheduler-enabled=false",
-        "certification.demo.enabled=true",
-        "logging.level.org.camunda.bpm.engine.context=off"})
+        "certification.demo.enabled=true"})
 @Import({TestClock.class, CaseFixtures.class})
 public @interface IntegrationTest {
 }
