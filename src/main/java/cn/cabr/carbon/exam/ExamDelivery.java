@@ -119,8 +119,7 @@ public class ExamDelivery {
         Sitting sitting = lock(owned(candidateId, applicationNumber).getId());
         Instant now = clock.instant();
         requireAnswering(sitting, now);
-        Answer answer = answers.findBySittingIdOrderByPaperItemPosition(sitting.getId()).stream()
-                .filter(a -> a.getPaperItem().getPosition() == position).findFirst()
+        Answer answer = answers.findBySittingIdAndPaperItemPosition(sitting.getId(), position)
                 .orElseThrow(() -> BusinessException.notFound("ITEM_NOT_FOUND", "试卷中没有第 " + position + " 题"));
         answer.save(Responses.normalize(answer.getPaperItem().getQuestion(), response), now);
         return new SavedAnswer(position, answer.getResponse(), now, sitting.remainingSeconds(now));
