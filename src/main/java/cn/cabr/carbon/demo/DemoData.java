@@ -26,14 +26,16 @@ import cn.cabr.carbon.application.Candidates;
 import cn.cabr.carbon.application.DocumentType;
 import cn.cabr.carbon.application.EducationLevel;
 import cn.cabr.carbon.application.Registration;
+import cn.cabr.carbon.exam.QuestionBank;
+import cn.cabr.carbon.exam.SampleBank;
 import cn.cabr.carbon.session.ExamSession;
 import cn.cabr.carbon.session.ExamSessions;
 import cn.cabr.carbon.session.SessionDefinition;
 import cn.cabr.carbon.training.TrainingHours;
 
 /**
- * Demo data, loaded once on the first start when {@code certification.demo.enabled} is true: an open demo
- * session whose dates lie ahead of the load day, and a demo candidate whose submitted application waits for
+ * Demo data, loaded once on the first start when {@code certification.demo.enabled} is true: the sample question
+ * bank (200 original items), an open demo session whose dates lie ahead of the load day, and a demo candidate whose submitted application waits for
  * the reviewer in Tasklist. Staff demo users come from the staff directory.
  */
 @Component
@@ -50,18 +52,20 @@ class DemoData {
     private final Candidates candidates;
     private final Applications applications;
     private final TrainingHours trainingHours;
+    private final SampleBank sampleBank;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final ZoneId zone;
     private final String password;
 
     DemoData(ExamSessions sessions, Candidates candidates, Applications applications, TrainingHours trainingHours,
-            TransactionTemplate transaction, Clock clock, ZoneId businessZone,
+            SampleBank sampleBank, TransactionTemplate transaction, Clock clock, ZoneId businessZone,
             @Value("${certification.demo.password}") String password) {
         this.sessions = sessions;
         this.candidates = candidates;
         this.applications = applications;
         this.trainingHours = trainingHours;
+        this.sampleBank = sampleBank;
         this.transaction = transaction;
         this.clock = clock;
         this.zone = businessZone;
@@ -71,6 +75,9 @@ class DemoData {
     @EventListener(ApplicationReadyEvent.class)
     @Order(2)
     void load() {
+        QuestionBank.ImportReport bank = transaction.execute(status -> sampleBank.load());
+        log.info("Sample question bank: {} new questions, {} new versions, {} unchanged", bank.created(),
+                bank.newVersions(), bank.unchanged());
         if (sessions.findByCode(SESSION_CODE).isPresent()) {
             return;
         }

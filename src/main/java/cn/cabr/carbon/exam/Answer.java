@@ -10,19 +10,29 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-/** The candidate's answer to one paper item; created blank when the sitting opens. */
+/**
+ * The candidate's answer to one item of their paper, created blank when the paper is drawn. Saves carry the
+ * client's sequence number: only a higher number changes the answer, so a late or repeated request can never
+ * overwrite a newer answer. The version counts the changes the server accepted.
+ */
 @Entity
 @Table(name = "answer")
 public class Answer {
+
+    /** What happened to a save. */
+    public enum SaveOutcome { APPLIED, DUPLICATE, STALE }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     private Long sittingId;
     @ManyToOne(optional = false)
-    @JoinColumn(name = "paper_item_id")
-    private PaperItem paperItem;
+    @JoinColumn(name = "sitting_item_id")
+    private SittingItem item;
     private String response;
+    private boolean flagged;
+    private long clientSequence;
+    private long version;
     private Instant savedAt;
     private Integer score;
     private String gradedBy;
@@ -31,14 +41,24 @@ public class Answer {
     protected Answer() {
     }
 
-    Answer(Long sittingId, PaperItem paperItem) {
+    Answer(Long sittingId, SittingItem item) {
         this.sittingId = sittingId;
-        this.paperItem = paperItem;
+        this.item = item;
     }
 
-    void save(String response, Instant now) {
-        this.response = response;
+    SaveOutcome save(String ownResponse, boolean flag, long sequence, Instant now) {
+        if (sequence < clientSequence) {
+            return SaveOutcome.STALE;
+        }
+        if (sequence == clientSequence) {
+            return SaveOutcome.DUPLICATE;
+        }
+        this.response = ownResponse;
+        this.flagged = flag;
+        this.clientSequence = sequence;
+        this.version++;
         this.savedAt = now;
+        return SaveOutcome.APPLIED;
     }
 
     void grade(int score, String by, Instant now) {
@@ -55,12 +75,24 @@ public class Answer {
         return sittingId;
     }
 
-    public PaperItem getPaperItem() {
-        return paperItem;
+    public SittingItem getItem() {
+        return item;
     }
 
     public String getResponse() {
         return response;
+    }
+
+    public boolean isFlagged() {
+        return flagged;
+    }
+
+    public long getClientSequence() {
+        return clientSequence;
+    }
+
+    public long getVersion() {
+        return version;
     }
 
     public Instant getSavedAt() {

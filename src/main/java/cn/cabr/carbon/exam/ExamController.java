@@ -1,19 +1,20 @@
 package cn.cabr.carbon.exam;
 
+import java.time.Instant;
+import java.util.List;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.cabr.carbon.security.SignedInUser;
 
-/** The candidate's exam: answers go straight to the exam tables, never through the engine. */
+/** The candidate's exam, and extra time granted by managers. Answers go straight to the exam tables, never through the engine. */
 @RestController
-@RequestMapping("/api/applications/{number}/exam")
 class ExamController {
 
     private final ExamDelivery delivery;
@@ -22,27 +23,49 @@ class ExamController {
         this.delivery = delivery;
     }
 
-    record AnswerRequest(String response) {
+    /** {@code response} in the labels shown; {@code flagged} marks it for review; {@code clientSequence} only grows. */
+    record AnswerRequest(String response, Boolean flagged, Long clientSequence) {
     }
 
-    @GetMapping
+    record ExtraTimeRequest(Integer minutes, String reason) {
+    }
+
+    record GrantView(int seconds, String reason, String grantedBy, Instant grantedAt) {
+    }
+
+    record ExtraTimeView(String applicationNumber, String status, Instant deadline, int extraMinutes, List<GrantView> grants) {
+    }
+
+    @GetMapping("/api/applications/{number}/exam")
     ExamPaperView view(@AuthenticationPrincipal SignedInUser user, @PathVariable String number) {
         return delivery.view(user.requireCandidateId(), number);
     }
 
-    @PostMapping("/start")
+    @PostMapping("/api/applications/{number}/exam/start")
     ExamPaperView start(@AuthenticationPrincipal SignedInUser user, @PathVariable String number) {
         return delivery.start(user.requireCandidateId(), number);
     }
 
-    @PutMapping("/answers/{position}")
+    @PutMapping("/api/applications/{number}/exam/answers/{position}")
     SavedAnswer save(@AuthenticationPrincipal SignedInUser user, @PathVariable String number,
             @PathVariable int position, @RequestBody AnswerRequest request) {
-        return delivery.saveAnswer(user.requireCandidateId(), number, position, request.response());
+        return delivery.saveAnswer(user.requireCandidateId(), number, position, request.response(), request.flagged(),
+                request.clientSequence());
     }
 
-    @PostMapping("/submit")
+    @PostMapping("/api/applications/{number}/exam/submit")
     ExamPaperView submit(@AuthenticationPrincipal SignedInUser user, @PathVariable String number) {
         return delivery.submit(user.requireCandidateId(), number);
+    }
+
+    @PostMapping("/api/manager/sittings/{number}/extra-time")
+    ExtraTimeView grant(@AuthenticationPrincipal SignedInUser manager, @PathVariable String number,
+            @RequestBody ExtraTimeRequest request) {
+        Sitting sitting = delivery.grantExtraTime(number, request.minutes() == null ? 0 : request.minutes(),
+                request.reason(), manager.username());
+        List<GrantView> grants = delivery.timeGrants(sitting.getId()).stream()
+                .map(g -> new GrantView(g.getSeconds(), g.getReason(), g.getGrantedBy(), g.getGrantedAt())).toList();
+        return new ExtraTimeView(number, sitting.getStatus().name(), sitting.getDeadline(), sitting.getExtraSeconds() / 60,
+                grants);
     }
 }

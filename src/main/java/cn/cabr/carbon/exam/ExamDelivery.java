@@ -1,5 +1,6 @@
 package cn.cabr.carbon.exam;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,9 +26,10 @@ import cn.cabr.carbon.shared.BusinessException;
 import cn.cabr.carbon.shared.Dates;
 
 /**
- * The exam component: opens sittings, runs them on the server's clock, stores answers, and ends sittings
- * (submitted, timed out, absent or terminated), telling the case through {@link SittingEnded}. Every change to a
- * sitting first takes its row lock, so an answer can never slip in after the sitting was graded.
+ * The exam component: opens sittings, draws each candidate's own paper when they start, runs the sitting on the
+ * server's clock, stores answers, and ends sittings (submitted, timed out, absent or terminated), telling the case
+ * through {@link SittingEnded}. Every change to a sitting first takes its row lock, so an answer can never slip in
+ * after the sitting was graded, and two tabs of one candidate are applied one after the other.
  */
 @Service
 @Transactional
@@ -35,23 +37,32 @@ public class ExamDelivery {
 
     /** Network latency allowance for an answer that was sent just before the deadline. */
     static final Duration SAVE_GRACE = Duration.ofSeconds(1);
+    static final int MAX_EXTRA_MINUTES = 120;
 
     private final SittingRepository sittings;
+    private final SittingItemRepository items;
     private final AnswerRepository answers;
-    private final ExamPapers papers;
+    private final TimeGrantRepository timeGrants;
+    private final Blueprints blueprints;
+    private final QuestionBank bank;
     private final Applications applications;
     private final ExamSessions sessions;
     private final ApplicationEventPublisher events;
     private final EntityManager entityManager;
     private final Clock clock;
     private final ZoneId zone;
+    private final SecureRandom seeds = new SecureRandom();
 
-    ExamDelivery(SittingRepository sittings, AnswerRepository answers, ExamPapers papers, Applications applications,
+    ExamDelivery(SittingRepository sittings, SittingItemRepository items, AnswerRepository answers,
+            TimeGrantRepository timeGrants, Blueprints blueprints, QuestionBank bank, Applications applications,
             ExamSessions sessions, ApplicationEventPublisher events, EntityManager entityManager, Clock clock,
             ZoneId businessZone) {
         this.sittings = sittings;
+        this.items = items;
         this.answers = answers;
-        this.papers = papers;
+        this.timeGrants = timeGrants;
+        this.blueprints = blueprints;
+        this.bank = bank;
         this.applications = applications;
         this.sessions = sessions;
         this.events = events;
@@ -70,15 +81,9 @@ public class ExamDelivery {
             return existing.get();
         }
         Application application = applications.get(applicationId);
-        ExamSession session = sessions.get(application.getSessionId());
-        List<PaperItem> paper = papers.paperOf(session.getId());
-        if (paper.isEmpty()) {
-            throw new IllegalStateException("Session " + session.getCode() + " has no paper");
-        }
-        Sitting sitting = sittings.save(new Sitting(applicationId, application.getCandidateId(), session.getId(),
-                clock.instant()));
-        answers.saveAll(paper.stream().map(item -> new Answer(sitting.getId(), item)).toList());
-        if (sessions.isReached(session.getId(), Milestone.EXAM_CLOSED)) {
+        Sitting sitting = sittings.save(new Sitting(applicationId, application.getCandidateId(),
+                application.getSessionId(), clock.instant()));
+        if (sessions.isReached(application.getSessionId(), Milestone.EXAM_CLOSED)) {
             sitting.end(SittingStatus.ABSENT, clock.instant());
         }
         return sitting;
@@ -86,43 +91,50 @@ public class ExamDelivery {
 
     @Transactional(readOnly = true)
     public ExamPaperView view(long candidateId, String applicationNumber) {
-        Sitting sitting = owned(candidateId, applicationNumber);
-        ExamSession session = sessions.get(sitting.getSessionId());
-        Instant now = clock.instant();
-        List<ExamPaperView.ItemView> items = sitting.getStatus() == SittingStatus.IN_PROGRESS
-                ? answers.findBySittingIdOrderByPaperItemPosition(sitting.getId()).stream()
-                        .map(ExamPaperView.ItemView::of).toList()
-                : List.of();
-        return new ExamPaperView(applicationNumber, session.getName(), sitting.getStatus(), sitting.getStatus().label(),
-                now, sitting.getDeadline(), sitting.remainingSeconds(now), session.getDurationMinutes(),
-                session.getTotalPoints(), session.getSupportContact(), items);
+        return viewOf(owned(candidateId, applicationNumber), applicationNumber);
     }
 
-    /** Starts the candidate's clock, or resumes: a refresh or another device continues with the same deadline. */
+    /**
+     * Starts the candidate's clock and draws their paper, or resumes: a refresh, a new browser or another device
+     * gets the same paper, answers, flags and deadline.
+     */
     public ExamPaperView start(long candidateId, String applicationNumber) {
         Sitting sitting = lock(owned(candidateId, applicationNumber).getId());
         switch (sitting.getStatus()) {
             case READY -> {
                 ExamSession session = sessions.get(sitting.getSessionId());
-                if (!sessions.isReached(session.getId(), Milestone.EXAM_OPENED)) {
+                if (!sessions.isReachedReadOnly(session.getId(), Milestone.EXAM_OPENED)) {
                     throw BusinessException.conflict("EXAM_NOT_OPEN", "考试尚未开始，请在考试开始后进入");
                 }
+                drawPaper(sitting, session);
                 sitting.start(clock.instant(), Duration.ofMinutes(session.getDurationMinutes()));
             }
             case IN_PROGRESS -> { }
             default -> throw ended(sitting);
         }
-        return view(candidateId, applicationNumber);
+        return viewOf(sitting, applicationNumber);
     }
 
-    public SavedAnswer saveAnswer(long candidateId, String applicationNumber, int position, String response) {
+    /**
+     * Saves one answer. The client numbers its saves (a counter that only grows, kept across tabs and reloads):
+     * a save with a lower number than the stored one is stale and changes nothing, the same number again is a
+     * repeat and changes nothing; the answer returned is always the one the server holds.
+     */
+    public SavedAnswer saveAnswer(long candidateId, String applicationNumber, int position, String response,
+            Boolean flagged, Long clientSequence) {
+        if (clientSequence == null || clientSequence < 1) {
+            throw BusinessException.invalid("SEQUENCE_REQUIRED", "请提供递增的保存序号 clientSequence（正整数）");
+        }
         Sitting sitting = lock(owned(candidateId, applicationNumber).getId());
         Instant now = clock.instant();
         requireAnswering(sitting, now);
-        Answer answer = answers.findBySittingIdAndPaperItemPosition(sitting.getId(), position)
+        Answer answer = answers.findBySittingIdAndItemPosition(sitting.getId(), position)
                 .orElseThrow(() -> BusinessException.notFound("ITEM_NOT_FOUND", "试卷中没有第 " + position + " 题"));
-        answer.save(Responses.normalize(answer.getPaperItem().getQuestion(), response), now);
-        return new SavedAnswer(position, answer.getResponse(), now, sitting.remainingSeconds(now));
+        String own = Responses.normalize(answer.getItem(), response);
+        boolean flag = flagged != null ? flagged : answer.isFlagged();
+        Answer.SaveOutcome outcome = answer.save(own, flag, clientSequence, now);
+        return new SavedAnswer(position, answer.getItem().toShown(answer.getResponse()), answer.isFlagged(),
+                answer.getVersion(), answer.getClientSequence(), outcome, answer.getSavedAt(), sitting.remainingSeconds(now));
     }
 
     public ExamPaperView submit(long candidateId, String applicationNumber) {
@@ -133,7 +145,37 @@ public class ExamDelivery {
                     : ended(sitting);
         }
         end(sitting, SittingStatus.SUBMITTED);
-        return view(candidateId, applicationNumber);
+        return viewOf(sitting, applicationNumber);
+    }
+
+    /**
+     * Extra time for one candidate, granted by a manager with a reason and kept as an audit trail. Before the
+     * candidate starts it is added when they start; during the sitting it moves the deadline at once.
+     */
+    public Sitting grantExtraTime(String applicationNumber, int minutes, String reason, String manager) {
+        if (minutes < 1 || minutes > MAX_EXTRA_MINUTES) {
+            throw BusinessException.invalid("EXTRA_TIME_INVALID", "延长时间应为 1–" + MAX_EXTRA_MINUTES + " 分钟");
+        }
+        if (reason == null || reason.strip().length() < 5) {
+            throw BusinessException.invalid("EXTRA_TIME_REASON_REQUIRED", "请填写延长考试时间的理由（至少 5 个字）");
+        }
+        Application application = applications.getByNumber(applicationNumber);
+        Sitting sitting = lock(sittings.findByApplicationId(application.getId())
+                .orElseThrow(() -> BusinessException.conflict("NO_SITTING", "该考生的考试尚未开放")).getId());
+        if (sitting.getStatus().ended()) {
+            throw BusinessException.conflict("SITTING_ENDED", "该场考试已结束（" + sitting.getStatus().label() + "），不能再延长时间");
+        }
+        if (sitting.getStatus() == SittingStatus.IN_PROGRESS && clock.instant().isAfter(sitting.getDeadline().plus(SAVE_GRACE))) {
+            throw BusinessException.conflict("SITTING_ENDED", "该场考试时间已到，正在自动交卷，不能再延长时间");
+        }
+        sitting.grantExtra(Duration.ofMinutes(minutes));
+        timeGrants.save(new TimeGrant(sitting.getId(), minutes * 60, reason.strip(), manager, clock.instant()));
+        return sitting;
+    }
+
+    @Transactional(readOnly = true)
+    public List<TimeGrant> timeGrants(long sittingId) {
+        return timeGrants.findBySittingIdOrderByGrantedAt(sittingId);
     }
 
     /** Ends a sitting in progress on the proctoring component's word (the 5th page leave, or a proctor). */
@@ -183,6 +225,11 @@ public class ExamDelivery {
         return sittings.findByApplicationId(applicationId);
     }
 
+    @Transactional(readOnly = true)
+    public List<SittingItem> paperOf(long sittingId) {
+        return items.findBySittingIdOrderByPosition(sittingId);
+    }
+
     /** The sitting of the candidate's own application; anyone else's is simply not found. */
     @Transactional(readOnly = true)
     public Sitting owned(long candidateId, String applicationNumber) {
@@ -191,11 +238,40 @@ public class ExamDelivery {
                 .orElseThrow(() -> BusinessException.conflict("NO_SITTING", "考试尚未开放：通过审核和学时核验的考生在考试开始时可进入考试"));
     }
 
+    /** The candidate's paper, frozen once drawn; the seed is kept so the drawing can be reproduced. */
+    private void drawPaper(Sitting sitting, ExamSession session) {
+        long seed = seeds.nextLong();
+        List<PaperDrawer.DrawnItem> drawn = PaperDrawer.draw(blueprints.cellsOf(session.getId()), bank.active(), seed);
+        int total = drawn.stream().mapToInt(PaperDrawer.DrawnItem::points).sum();
+        if (drawn.isEmpty() || total != session.getTotalPoints()) {
+            throw BusinessException.conflict("PAPER_CANNOT_BE_DRAWN", "试卷无法生成：组卷规则合计 " + total + " 分，考期总分为 "
+                    + session.getTotalPoints() + " 分，请联系考务客服");
+        }
+        int position = 1;
+        for (PaperDrawer.DrawnItem d : drawn) {
+            SittingItem item = items.save(new SittingItem(sitting.getId(), position++, d.question(), d.points(), d.optionOrder()));
+            answers.save(new Answer(sitting.getId(), item));
+        }
+        sitting.recordSeed(seed);
+    }
+
+    private ExamPaperView viewOf(Sitting sitting, String applicationNumber) {
+        ExamSession session = sessions.get(sitting.getSessionId());
+        Instant now = clock.instant();
+        List<ExamPaperView.ItemView> itemViews = sitting.getStatus() == SittingStatus.IN_PROGRESS
+                ? answers.findBySittingIdOrderByItemPosition(sitting.getId()).stream().map(ExamPaperView.ItemView::of).toList()
+                : List.of();
+        return new ExamPaperView(applicationNumber, session.getName(), sitting.getStatus(), sitting.getStatus().label(),
+                now, sitting.getDeadline(), sitting.remainingSeconds(now), session.getDurationMinutes(),
+                sitting.getExtraSeconds() / 60, session.getTotalPoints(), session.getSupportContact(), itemViews);
+    }
+
     private void end(Sitting sitting, SittingStatus status) {
         sitting.end(status, clock.instant());
-        for (Answer answer : answers.findBySittingIdOrderByPaperItemPosition(sitting.getId())) {
-            if (answer.getPaperItem().getQuestion().getQuestionType().autoGraded()) {
-                answer.grade(Responses.autoScore(answer.getPaperItem(), answer.getResponse()), "system", clock.instant());
+        var policy = sessions.get(sitting.getSessionId()).getMultipleChoicePolicy();
+        for (Answer answer : answers.findBySittingIdOrderByItemPosition(sitting.getId())) {
+            if (answer.getItem().getQuestion().getQuestionType().autoGraded()) {
+                answer.grade(Responses.autoScore(answer.getItem(), answer.getResponse(), policy), "system", clock.instant());
             }
         }
         events.publishEvent(new SittingEnded(sitting.getId(), sitting.getApplicationId(), status));

@@ -3,19 +3,24 @@ package cn.cabr.carbon.exam;
 import java.time.Instant;
 import java.util.List;
 
-/** What the candidate's exam page shows. Questions appear only while the sitting is in progress; never the keys. */
+/**
+ * What the candidate's exam page shows. Questions appear only while the sitting is in progress; never the keys.
+ * Options carry the labels the candidate sees (their own shuffled order).
+ */
 public record ExamPaperView(String applicationNumber, String sessionName, SittingStatus status, String statusLabel,
-        Instant serverTime, Instant deadline, long remainingSeconds, int durationMinutes, int totalPoints,
-        String supportContact, List<ItemView> items) {
+        Instant serverTime, Instant deadline, long remainingSeconds, int durationMinutes, int extraMinutes,
+        int totalPoints, String supportContact, List<ItemView> items) {
 
     public record ItemView(int position, QuestionType type, String typeLabel, int points, String stem,
-            List<Question.Option> options, String response, Instant savedAt) {
+            List<Question.Option> options, String response, boolean flagged, long version, long clientSequence,
+            Instant savedAt) {
 
         static ItemView of(Answer a) {
-            PaperItem item = a.getPaperItem();
+            SittingItem item = a.getItem();
             Question q = item.getQuestion();
             return new ItemView(item.getPosition(), q.getQuestionType(), q.getQuestionType().label(), item.getPoints(),
-                    q.getStem(), q.options(), a.getResponse(), a.getSavedAt());
+                    q.getStem(), item.displayedOptions(), item.toShown(a.getResponse()), a.isFlagged(), a.getVersion(),
+                    a.getClientSequence(), a.getSavedAt());
         }
     }
 }

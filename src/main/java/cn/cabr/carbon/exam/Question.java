@@ -1,6 +1,8 @@
 package cn.cabr.carbon.exam;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,9 +16,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** An item of the question bank. */
+/**
+ * One version of a question of the bank. A question's content never changes in place: an edit is a new version,
+ * so a paper keeps exactly the wording and key it was drawn with.
+ */
 @Entity
-@Table(name = "question")
+@Table(name = "question_version")
 public class Question {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,29 +33,88 @@ public class Question {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     private String code;
+    private int version;
     @Enumerated(EnumType.STRING)
     private QuestionType questionType;
-    private String subject;
+    @Enumerated(EnumType.STRING)
+    private Subject subject;
     private int syllabusModule;
+    @Enumerated(EnumType.STRING)
+    private Difficulty difficulty;
+    private int points;
     private String stem;
     private String optionsJson;
     private String answerKey;
     private String referenceAnswer;
-    private boolean active;
+    private String rubric;
+    @Enumerated(EnumType.STRING)
+    private QuestionStatus status;
+    private Instant createdAt;
 
     protected Question() {
     }
 
+    Question(QuestionContent c, int version, Instant now) {
+        this.code = c.code();
+        this.version = version;
+        this.questionType = c.type();
+        this.subject = c.subject();
+        this.syllabusModule = c.module();
+        this.difficulty = c.difficulty();
+        this.points = c.points();
+        this.stem = c.stem();
+        this.optionsJson = c.options().isEmpty() ? null : toJson(c.options());
+        this.answerKey = c.answerKey();
+        this.referenceAnswer = c.referenceAnswer();
+        this.rubric = c.rubric();
+        this.status = c.status();
+        this.createdAt = now;
+    }
+
+    /** The content of this version, to compare with an import row. */
+    public QuestionContent content() {
+        return new QuestionContent(code, questionType, subject, syllabusModule, difficulty, points, stem, storedOptions(),
+                answerKey, referenceAnswer, rubric, status);
+    }
+
+    /** The options a candidate chooses from: the stored ones, or 正确/错误 for true/false. */
     public List<Option> options() {
+        if (questionType == QuestionType.TRUE_FALSE) {
+            return List.of(new Option("TRUE", "正确"), new Option("FALSE", "错误"));
+        }
+        return storedOptions();
+    }
+
+    private List<Option> storedOptions() {
         if (optionsJson == null) {
-            return questionType == QuestionType.TRUE_FALSE
-                    ? List.of(new Option("TRUE", "正确"), new Option("FALSE", "错误"))
-                    : List.of();
+            return List.of();
         }
         try {
             return JSON.readValue(optionsJson, new TypeReference<List<Option>>() { });
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Question " + code + " has malformed options", e);
+            throw new IllegalStateException("Question " + code + " v" + version + " has malformed options", e);
+        }
+    }
+
+    void changeStatus(QuestionStatus status) {
+        this.status = status;
+    }
+
+    /** Short, human description for lists and statistics: type, code, version and the start of the stem. */
+    public String describe() {
+        String start = stem.length() > 30 ? stem.substring(0, 30) + "…" : stem;
+        return questionType.label() + " " + code + " v" + version + "：" + start;
+    }
+
+    public String versionCode() {
+        return code + " v" + version;
+    }
+
+    private static String toJson(List<Option> options) {
+        try {
+            return JSON.writeValueAsString(options);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -62,16 +126,28 @@ public class Question {
         return code;
     }
 
+    public int getVersion() {
+        return version;
+    }
+
     public QuestionType getQuestionType() {
         return questionType;
     }
 
-    public String getSubject() {
+    public Subject getSubject() {
         return subject;
     }
 
     public int getSyllabusModule() {
         return syllabusModule;
+    }
+
+    public Difficulty getDifficulty() {
+        return difficulty;
+    }
+
+    public int getPoints() {
+        return points;
     }
 
     public String getStem() {
@@ -86,7 +162,21 @@ public class Question {
         return referenceAnswer;
     }
 
-    public boolean isActive() {
-        return active;
+    public String getRubric() {
+        return rubric;
+    }
+
+    public QuestionStatus getStatus() {
+        return status;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Question q && id != null && Objects.equals(id, q.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return Question.class.hashCode();
     }
 }

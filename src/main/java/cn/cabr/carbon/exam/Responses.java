@@ -1,14 +1,14 @@
 package cn.cabr.carbon.exam;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import cn.cabr.carbon.session.MultipleChoicePolicy;
 import cn.cabr.carbon.shared.BusinessException;
 
-/** Checks and normalises a candidate's response to a question, and grades objective ones. */
+/** Checks a candidate's response against the item as they see it, stores it in the question's labels, grades it. */
 final class Responses {
 
     static final int MAX_SHORT_ANSWER_LENGTH = 4000;
@@ -17,26 +17,28 @@ final class Responses {
     }
 
     /** The response in its stored form ("B", "A,C", "TRUE", text), or null for a cleared answer. */
-    static String normalize(Question question, String raw) {
+    static String normalize(SittingItem item, String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        Set<String> labels = question.options().stream().map(Question.Option::label).collect(Collectors.toSet());
+        Question question = item.getQuestion();
+        Set<String> shown = item.displayedOptions().stream().map(Question.Option::label)
+                .collect(Collectors.toCollection(TreeSet::new));
         return switch (question.getQuestionType()) {
             case SINGLE_CHOICE, TRUE_FALSE -> {
                 String choice = raw.strip().toUpperCase();
-                if (!labels.contains(choice)) {
-                    throw invalid("只能选择以下选项之一：" + String.join("、", new TreeSet<>(labels)));
+                if (!shown.contains(choice)) {
+                    throw invalid("只能选择以下选项之一：" + String.join("、", shown));
                 }
-                yield choice;
+                yield item.toOwnLabel(choice);
             }
             case MULTIPLE_CHOICE -> {
                 TreeSet<String> chosen = Arrays.stream(raw.split(",")).map(s -> s.strip().toUpperCase())
                         .filter(s -> !s.isEmpty()).collect(Collectors.toCollection(TreeSet::new));
-                if (chosen.isEmpty() || !labels.containsAll(chosen)) {
-                    throw invalid("请用逗号分隔所选选项，只能包含：" + String.join("、", new TreeSet<>(labels)));
+                if (chosen.isEmpty() || !shown.containsAll(chosen)) {
+                    throw invalid("请用逗号分隔所选选项，只能包含：" + String.join("、", shown));
                 }
-                yield String.join(",", chosen);
+                yield chosen.stream().map(item::toOwnLabel).sorted().collect(Collectors.joining(","));
             }
             case SHORT_ANSWER -> {
                 if (raw.length() > MAX_SHORT_ANSWER_LENGTH) {
@@ -47,14 +49,26 @@ final class Responses {
         };
     }
 
-    /** Objective questions: full points for exactly the key (multiple choice is all-or-nothing), else 0. */
-    static int autoScore(PaperItem item, String response) {
+    /**
+     * Objective items: full points for exactly the key. A multiple-choice answer that is a non-empty part of the
+     * key gets half the points (rounded down) under the session's half-credit policy; any wrong option gets 0.
+     */
+    static int autoScore(SittingItem item, String response, MultipleChoicePolicy policy) {
         String key = item.getQuestion().getAnswerKey();
-        return response != null && response.equals(key) ? item.getPoints() : 0;
-    }
-
-    static List<String> labelsOf(Question question) {
-        return question.options().stream().map(Question.Option::label).toList();
+        if (response == null) {
+            return 0;
+        }
+        if (response.equals(key)) {
+            return item.getPoints();
+        }
+        if (item.getQuestion().getQuestionType() == QuestionType.MULTIPLE_CHOICE
+                && policy == MultipleChoicePolicy.HALF_FOR_SUBSET) {
+            Set<String> keyLabels = Set.of(key.split(","));
+            if (keyLabels.containsAll(Arrays.asList(response.split(",")))) {
+                return item.getPoints() / 2;
+            }
+        }
+        return 0;
     }
 
     private static BusinessException invalid(String message) {

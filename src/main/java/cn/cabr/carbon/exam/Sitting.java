@@ -29,6 +29,8 @@ public class Sitting {
     private Instant startedAt;
     private Instant deadline;
     private Instant endedAt;
+    private Long paperSeed;
+    private int extraSeconds;
     @Version
     private long version;
 
@@ -43,10 +45,22 @@ public class Sitting {
         this.openedAt = openedAt;
     }
 
+    /** Deadline = start + duration + extra time granted (before or during the sitting). */
     void start(Instant now, Duration duration) {
         this.status = SittingStatus.IN_PROGRESS;
         this.startedAt = now;
-        this.deadline = now.plus(duration);
+        this.deadline = now.plus(duration).plusSeconds(extraSeconds);
+    }
+
+    void grantExtra(Duration extra) {
+        this.extraSeconds += (int) extra.toSeconds();
+        if (deadline != null) {
+            this.deadline = deadline.plus(extra);
+        }
+    }
+
+    void recordSeed(long seed) {
+        this.paperSeed = seed;
     }
 
     void end(SittingStatus endStatus, Instant now) {
@@ -94,6 +108,14 @@ public class Sitting {
 
     public Instant getDeadline() {
         return deadline;
+    }
+
+    public Long getPaperSeed() {
+        return paperSeed;
+    }
+
+    public int getExtraSeconds() {
+        return extraSeconds;
     }
 
     public Instant getEndedAt() {

@@ -20,6 +20,8 @@ public final class CaseVariables {
     public static final String SITTING_OUTCOME = "sittingOutcome";
     public static final String PROCTORING_FLAGGED = "proctoringFlagged";
     public static final String RESULT_OUTCOME = "resultOutcome";
+    /** Local to one answer's marking subprocess: 2 or 3 when another marking round is needed, 0 when settled. */
+    public static final String NEXT_MARKING_ROUND = "nextMarkingRound";
 
     /** Transient or task-local values. */
     public static final String ELIGIBILITY_RESULT = "eligibilityResult";

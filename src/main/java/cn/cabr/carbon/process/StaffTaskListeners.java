@@ -22,6 +22,7 @@ public class StaffTaskListeners {
     static final String REASON = "reason";
     static final String SUPPLEMENT_DOCUMENTS = "supplementDocuments";
     static final String SCORE = "score";
+    static final String COMMENT = "comment";
 
     private final Reviews reviews;
     private final Grading grading;
@@ -42,10 +43,14 @@ public class StaffTaskListeners {
         task.getExecution().getProcessInstance().setVariable(CaseVariables.REVIEW_DECISION, outcome.name());
     }
 
-    /** 简答题阅卷: one short answer, scored within its points. */
-    public void gradeCompleted(DelegateTask task) {
-        grading.grade((Long) task.getVariable(CaseVariables.ANSWER_ID),
-                TaskForms.wholeNumber(submitted(task, SCORE)), actor(task));
+    /**
+     * 简答题阅卷: one round of marking of one short answer, scored within its points. Tells the subprocess which
+     * round is still needed (0: none), as a variable local to this answer's marking.
+     */
+    public void gradeCompleted(DelegateTask task, int round) {
+        Grading.MarkingResult result = grading.mark((Long) task.getVariable(CaseVariables.ANSWER_ID), round,
+                TaskForms.wholeNumber(submitted(task, SCORE)), actor(task), TaskForms.text(submitted(task, COMMENT)));
+        task.getExecution().setVariableLocal(CaseVariables.NEXT_MARKING_ROUND, result.nextRound());
     }
 
     /** 违纪裁定: a decision with a reason; a confirmed violation voids the score when the result is computed. */

@@ -122,14 +122,22 @@ public class TaskViews {
      * 简答题阅卷: the one answer the task is about, without the candidate's name. A listener rather than an input
      * mapping, because input mappings of a multi-instance task cannot see its element variable ({@code answerId}).
      */
-    public void prepareGrading(DelegateTask task) {
-        Grading.ShortAnswerView answer = grading.shortAnswer((Long) task.getVariable(CaseVariables.ANSWER_ID));
+    public void prepareGrading(DelegateTask task, int round) {
+        long answerId = (Long) task.getVariable(CaseVariables.ANSWER_ID);
+        Grading.ShortAnswerView answer = grading.shortAnswer(answerId);
+        task.setVariableLocal("markingRound", round == 1 ? "一评" : round == 2 ? "二评（请独立评分，不参考一评）" : "三评（一评、二评分差超过阈值，由您裁定最终得分）");
         task.setVariableLocal("position", answer.position());
         task.setVariableLocal("question", answer.question());
         task.setVariableLocal("referenceAnswer", answer.referenceAnswer());
+        task.setVariableLocal("rubric", answer.rubric() == null ? "" : answer.rubric());
         task.setVariableLocal("candidateAnswer", answer.candidateAnswer());
         task.setVariableLocal("maxPoints", answer.maxPoints());
+        task.setVariableLocal("previousMarkings", round < 3 ? "" : grading.markingsOf(answerId).stream()
+                .map(m -> "- " + (m.getRound() == 1 ? "一评" : "二评") + "：" + m.getScore() + " 分"
+                        + (m.getComment() == null ? "" : "（" + escape(m.getComment()) + "）"))
+                .reduce((a, b) -> a + "\n" + b).orElse(""));
         task.setVariableLocal(StaffTaskListeners.SCORE, Variables.longValue(null));
+        task.setVariableLocal(StaffTaskListeners.COMMENT, Variables.stringValue(null));
     }
 
     /** 违纪裁定: the sitting, its proctoring events, and the decision fields. */

@@ -1,12 +1,15 @@
 package cn.cabr.carbon.scoring;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.cabr.carbon.exam.QuestionType;
+import cn.cabr.carbon.exam.Subject;
 import cn.cabr.carbon.security.SignedInUser;
 
 @RestController
@@ -18,8 +21,25 @@ class ResultController {
         this.scoring = scoring;
     }
 
+    record PartView(String dimension, String category, String label, int score, int maxPoints) {
+    }
+
     record ResultView(int objectiveScore, int shortAnswerScore, int totalScore, int totalPoints, int passMark,
-            ResultOutcome outcome, String outcomeLabel, Instant publishedAt) {
+            ResultOutcome outcome, String outcomeLabel, Instant publishedAt, List<PartView> breakdown) {
+    }
+
+    private static String labelOf(String category) {
+        for (QuestionType type : QuestionType.values()) {
+            if (type.name().equals(category)) {
+                return type.label();
+            }
+        }
+        for (Subject subject : Subject.values()) {
+            if (subject.name().equals(category)) {
+                return subject.label();
+            }
+        }
+        return category;
     }
 
     @GetMapping("/api/applications/{number}/result")
@@ -28,6 +48,8 @@ class ResultController {
         boolean voided = r.getOutcome() == ResultOutcome.VOIDED;
         return new ResultView(voided ? 0 : r.getObjectiveScore(), voided ? 0 : r.getShortAnswerScore(),
                 voided ? 0 : r.getTotalScore(), r.getTotalPoints(), r.getPassMark(), r.getOutcome(),
-                r.getOutcome().label(), r.getPublishedAt());
+                r.getOutcome().label(), r.getPublishedAt(), voided ? List.of()
+                        : scoring.breakdown(r.getApplicationId()).stream().map(p -> new PartView(p.getDimension(),
+                                p.getCategory(), labelOf(p.getCategory()), p.getScore(), p.getMaxPoints())).toList());
     }
 }

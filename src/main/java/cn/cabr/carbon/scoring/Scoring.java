@@ -1,6 +1,7 @@
 package cn.cabr.carbon.scoring;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -23,6 +24,7 @@ import cn.cabr.carbon.shared.BusinessException;
 public class Scoring {
 
     private final ExamResultRepository results;
+    private final ResultPartRepository parts;
     private final Applications applications;
     private final ExamSessions sessions;
     private final ExamDelivery delivery;
@@ -31,9 +33,10 @@ public class Scoring {
     private final Notifications notifications;
     private final Clock clock;
 
-    Scoring(ExamResultRepository results, Applications applications, ExamSessions sessions, ExamDelivery delivery,
+    Scoring(ExamResultRepository results, ResultPartRepository parts, Applications applications, ExamSessions sessions, ExamDelivery delivery,
             Grading grading, Adjudications adjudications, Notifications notifications, Clock clock) {
         this.results = results;
+        this.parts = parts;
         this.applications = applications;
         this.sessions = sessions;
         this.delivery = delivery;
@@ -57,6 +60,10 @@ public class Scoring {
                 .orElseGet(() -> new ExamResult(applicationId, sitting.getId()));
         result.compute(score.objectiveScore(), score.shortAnswerScore(), session.getTotalPoints(), session.getPassMark(),
                 adjudications.violationConfirmed(sitting.getId()), clock.instant());
+        parts.deleteByApplicationId(applicationId);
+        parts.flush();
+        grading.breakdown(sitting.getId()).forEach(p -> parts.save(new ResultPart(applicationId, p.dimension(),
+                p.category(), p.score(), p.maxPoints())));
         return results.save(result);
     }
 
@@ -79,6 +86,12 @@ public class Scoring {
         };
         notifications.notify(application.getCandidateId(), applicationId, "RESULT_PUBLISHED", "考试成绩已公布", body);
         return result;
+    }
+
+    /** Points per question type and per subject. */
+    @Transactional(readOnly = true)
+    public List<ResultPart> breakdown(long applicationId) {
+        return parts.findByApplicationIdOrderByIdAsc(applicationId);
     }
 
     @Transactional(readOnly = true)

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -36,6 +38,10 @@ public class ExamSession {
     private int passMark;
     private int requiredHours;
     private String supportContact;
+    @Enumerated(EnumType.STRING)
+    private MultipleChoicePolicy multipleChoicePolicy;
+    private boolean doubleMarking;
+    private int markingThreshold;
     private int nextApplicationSeq;
     private int nextCertificateSeq;
     private Instant createdAt;
@@ -59,6 +65,10 @@ public class ExamSession {
         this.passMark = d.passMark();
         this.requiredHours = d.requiredHours();
         this.supportContact = d.supportContact();
+        this.multipleChoicePolicy = d.multipleChoicePolicy() == null ? MultipleChoicePolicy.ALL_OR_NOTHING
+                : d.multipleChoicePolicy();
+        this.doubleMarking = Boolean.TRUE.equals(d.doubleMarking());
+        this.markingThreshold = d.markingThreshold() == null ? 3 : d.markingThreshold();
         this.nextApplicationSeq = 1;
         this.nextCertificateSeq = 1;
         this.createdAt = now;
@@ -96,6 +106,12 @@ public class ExamSession {
         if (!problems.isEmpty()) {
             throw BusinessException.invalid("SESSION_SETTINGS_INVALID", "考期设置有误：" + String.join("；", problems));
         }
+    }
+
+    void changeGrading(MultipleChoicePolicy policy, boolean doubleMarking, int markingThreshold) {
+        this.multipleChoicePolicy = policy;
+        this.doubleMarking = doubleMarking;
+        this.markingThreshold = markingThreshold;
     }
 
     int takeApplicationSeq() {
@@ -168,6 +184,20 @@ public class ExamSession {
 
     public String getSupportContact() {
         return supportContact;
+    }
+
+    public MultipleChoicePolicy getMultipleChoicePolicy() {
+        return multipleChoicePolicy;
+    }
+
+    /** Whether every short answer is marked twice, by two graders, and a third time when they differ too much. */
+    public boolean isDoubleMarking() {
+        return doubleMarking;
+    }
+
+    /** The largest difference between two markings that is settled by their average. */
+    public int getMarkingThreshold() {
+        return markingThreshold;
     }
 
     public Instant getCreatedAt() {

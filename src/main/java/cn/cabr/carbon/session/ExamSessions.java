@@ -86,6 +86,19 @@ public class ExamSessions {
         return milestones.findBySessionIdAndMilestone(sessionId, milestone).isPresent();
     }
 
+    /** Grading rules may change until the exam has ended; results computed later use them. */
+    public ExamSession changeGrading(String code, MultipleChoicePolicy policy, boolean doubleMarking, int threshold) {
+        ExamSession session = getByCode(code);
+        if (isReachedReadOnly(session.getId(), Milestone.EXAM_CLOSED)) {
+            throw BusinessException.conflict("GRADING_LOCKED", session.getName() + "考试已结束，评分规则不能再修改");
+        }
+        if (policy == null || threshold < 0) {
+            throw BusinessException.invalid("GRADING_INVALID", "请选择多选题计分规则，分差阈值不能为负数");
+        }
+        lock(session.getId()).changeGrading(policy, doubleMarking, threshold);
+        return session;
+    }
+
     /** Whether a milestone has been reached, for display: no lock. */
     @Transactional(readOnly = true)
     public boolean isReachedReadOnly(long sessionId, Milestone milestone) {

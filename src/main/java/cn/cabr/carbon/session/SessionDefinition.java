@@ -25,13 +25,16 @@ public record SessionDefinition(
         @Min(1) @Max(1000) int totalPoints,
         @Min(1) int passMark,
         @Min(0) @Max(500) int requiredHours,
-        @NotBlank @Size(max = 100) String supportContact) {
+        @NotBlank @Size(max = 100) String supportContact,
+        MultipleChoicePolicy multipleChoicePolicy,
+        Boolean doubleMarking,
+        @Min(0) @Max(100) Integer markingThreshold) {
 
     /** The notice's figures: 120 minutes, 150 points, pass mark 90, 36 class periods. */
     public static SessionDefinition standard(String code, String name, Instant applicationsClose, Instant materialsClose,
             Instant hoursCutoff, Instant examStart, Instant scoresPublish, Instant certificatesIssue) {
         return new SessionDefinition(code, name, applicationsClose, materialsClose, hoursCutoff, examStart,
                 examStart.plus(Duration.ofMinutes(120)), scoresPublish, certificatesIssue, 120, 150, 90, 36,
-                "测评系统客服电话 400-650-6886");
+                "测评系统客服电话 400-650-6886", MultipleChoicePolicy.ALL_OR_NOTHING, false, 3);
     }
 }

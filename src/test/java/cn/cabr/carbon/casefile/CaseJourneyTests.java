@@ -19,7 +19,6 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -43,8 +42,6 @@ class CaseJourneyTests {
     TaskService taskService;
     @Autowired
     HistoryService historyService;
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void fromRegistrationToADownloadedCertificate() throws IOException {
@@ -78,22 +75,22 @@ class CaseJourneyTests {
         assertThat(status(api, number).get("stage").asText()).isEqualTo("EXAM_READY");
 
         JsonNode paper = api.post("/api/applications/" + number + "/exam/start", "").json();
-        assertThat(paper.get("items")).hasSize(33);
+        assertThat(paper.get("items")).hasSize(75);
         assertThat(paper.get("remainingSeconds").asLong()).isBetween(7190L, 7200L);
-        assertThat(paper.toString()).doesNotContain("answerKey").doesNotContain("referenceAnswer");
-        Map<Integer, String> keys = answerKeys(session.getId());
-        keys.forEach((position, key) -> assertThat(
-                api.put("/api/applications/" + number + "/exam/answers/" + position, ApiClient.toJson(Map.of("response", key)))
-                        .status()).isEqualTo(200));
-        for (int position = 31; position <= 33; position++) {
-            api.put("/api/applications/" + number + "/exam/answers/" + position,
-                    ApiClient.toJson(Map.of("response", "排放量 = 活动数据 × 排放因子；需明确核算边界并做好质量控制。")));
+        assertThat(paper.toString()).doesNotContain("answerKey").doesNotContain("referenceAnswer").doesNotContain("rubric");
+        Map<Integer, String> keys = fixtures.displayedKeys(number);
+        assertThat(keys).hasSize(70);
+        keys.forEach((position, key) -> assertThat(api.put("/api/applications/" + number + "/exam/answers/" + position,
+                ApiClient.toJson(Map.of("response", key, "clientSequence", 1))).status()).isEqualTo(200));
+        for (int position : fixtures.shortAnswerPositions(number)) {
+            api.put("/api/applications/" + number + "/exam/answers/" + position, ApiClient.toJson(Map.of("response",
+                    "排放量 = 活动数据 × 排放因子；需明确核算边界并做好质量控制。", "clientSequence", 1)));
         }
         assertThat(api.post("/api/applications/" + number + "/exam/submit", "").json().get("status").asText())
                 .isEqualTo("SUBMITTED");
 
-        List<Task> grading = fixtures.tasks(number, "Task_GradeShortAnswers");
-        assertThat(grading).hasSize(3);
+        List<Task> grading = fixtures.tasks(number, "Task_FirstMarking");
+        assertThat(grading).hasSize(5);
         for (Task task : grading) {
             assertThat(taskService.getVariable(task.getId(), "candidateAnswer").toString()).contains("活动数据");
             taskService.complete(task.getId(), Map.of("score", 10));
@@ -104,8 +101,10 @@ class CaseJourneyTests {
         fixtures.fire(manager, session.getCode(), Milestone.EXAM_CLOSED);
         fixtures.fire(manager, session.getCode(), Milestone.SCORES_PUBLISHED);
         JsonNode result = api.get("/api/applications/" + number + "/result").json();
-        assertThat(result.get("totalScore").asInt()).isEqualTo(90 + 30);
+        assertThat(result.get("totalScore").asInt()).isEqualTo(90 + 50);
         assertThat(result.get("outcome").asText()).isEqualTo("PASSED");
+        assertThat(result.get("breakdown").findValuesAsText("label")).contains("单项选择题", "简答题", "碳排放管理理论", "碳排放管理实务");
+        assertThat(result.at("/breakdown/0/score").asInt()).isEqualTo(30);
 
         fixtures.fire(manager, session.getCode(), Milestone.CERTIFICATES_ISSUED);
         ApiClient.Response pdf = api.get("/api/applications/" + number + "/certificate");
@@ -142,14 +141,4 @@ class CaseJourneyTests {
                 + idNumber + ",16," + yesterday.format(format) + ",\"碳交易与碳资产管理，碳足迹\"\n";
     }
 
-    /** The keys of the session's objective items, by position (tests may read what candidates cannot). */
-    private Map<Integer, String> answerKeys(long sessionId) {
-        Map<Integer, String> keys = new java.util.TreeMap<>();
-        jdbc.query("select p.position, q.answer_key from paper_item p join question q on q.id = p.question_id "
-                        + "where p.session_id = ? and q.answer_key is not null",
-                rs -> {
-                    keys.put(rs.getInt(1), rs.getString(2));
-                }, sessionId);
-        return keys;
-    }
 }

@@ -58,8 +58,8 @@ class ExamDeliveryTests {
         delivery.timeOut(sittingOf(ready.number()));
         JsonNode after = api.get(exam).json();
         assertThat(after.get("status").asText()).isEqualTo("TIMED_OUT");
-        assertThat(fixtures.tasks(ready.number(), "Task_GradeShortAnswers")).hasSize(3);
-        assertThat(runtimeService.getVariable(fixtures.tasks(ready.number(), "Task_GradeShortAnswers").get(0)
+        assertThat(fixtures.tasks(ready.number(), "Task_FirstMarking")).hasSize(5);
+        assertThat(runtimeService.getVariable(fixtures.tasks(ready.number(), "Task_FirstMarking").get(0)
                 .getProcessInstanceId(), "sittingOutcome")).isEqualTo("TIMED_OUT");
         assertThat(api.put(exam + "/answers/3", json("A")).code()).isEqualTo("SITTING_ENDED");
     }
@@ -75,8 +75,8 @@ class ExamDeliveryTests {
         assertThat(single.status()).isEqualTo(400);
         assertThat(single.code()).isEqualTo("ANSWER_INVALID");
         assertThat(single.message()).contains("A、B、C、D");
-        assertThat(api.put(exam + "/answers/11", json("a, c")).json().get("response").asText()).isEqualTo("A,C");
-        assertThat(api.put(exam + "/answers/21", json("yes")).code()).isEqualTo("ANSWER_INVALID");
+        assertThat(api.put(exam + "/answers/31", json("a, c")).json().get("response").asText()).isEqualTo("A,C");
+        assertThat(api.put(exam + "/answers/51", json("yes")).code()).isEqualTo("ANSWER_INVALID");
         assertThat(api.put(exam + "/answers/99", json("A")).status()).isEqualTo(404);
     }
 
@@ -101,7 +101,7 @@ class ExamDeliveryTests {
         assertThat(api.post(exam + "/proctoring-events", Map.of("type", "PAGE_LEFT")).code())
                 .isEqualTo("SITTING_NOT_IN_PROGRESS");
 
-        fixtures.tasks(ready.number(), "Task_GradeShortAnswers")
+        fixtures.tasks(ready.number(), "Task_FirstMarking")
                 .forEach(t -> fixtures.completeTask(t, Map.of("score", 0)));
         var adjudication = fixtures.task(ready.number(), "Task_AdjudicateViolation");
         assertThat(fixtures.variable(adjudication, "proctoringEvents")).contains("离开答题页面").contains("切换到其他窗口");
@@ -121,7 +121,10 @@ class ExamDeliveryTests {
         return delivery.findByApplication(fixtures.applicationIdOf(number)).orElseThrow().getId();
     }
 
+    private static long sequence = 1;
+
+    /** Every save carries a growing client sequence, as the exam page's script sends it. */
     private static String json(String response) {
-        return ApiClient.toJson(Map.of("response", response));
+        return ApiClient.toJson(Map.of("response", response, "clientSequence", sequence++));
     }
 }

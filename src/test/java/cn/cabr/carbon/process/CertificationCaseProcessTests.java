@@ -10,6 +10,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQue
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -92,6 +93,7 @@ class CertificationCaseProcessTests {
         when(schedule.dueAt(anyLong(), anyString())).thenReturn(Date.from(Instant.parse("2030-01-01T00:00:00Z")));
         TaskViews taskViews = mock(TaskViews.class);
         when(grading.shortAnswerIds(SITTING_ID)).thenReturn(List.of(501L, 502L));
+        when(grading.mark(anyLong(), anyInt(), any(), anyString(), any())).thenReturn(new Grading.MarkingResult(10, 0));
         bachelorWithYears(3);
         hours(36);
         Mocks.register("examSessions", sessions);
@@ -205,14 +207,14 @@ class CertificationCaseProcessTests {
     void submittedWithoutFlags_gradedByTwoGraders_failed_afterPublication() {
         ProcessInstance pi = toSitting();
         sittingEnded(SittingStatus.SUBMITTED, false);
-        assertThat(pi).isWaitingAt("Task_GradeShortAnswers");
+        assertThat(pi).isWaitingAt("Task_FirstMarking");
         List<org.camunda.bpm.engine.task.Task> gradingTasks = taskQuery().processInstanceId(pi.getId()).list();
         org.assertj.core.api.Assertions.assertThat(gradingTasks).hasSize(2)
                 .allSatisfy(t -> assertThat(t).hasCandidateGroup("grader"));
         complete(gradingTasks.get(0), withVariables("score", 12));
         complete(gradingTasks.get(1), withVariables("score", 8L));
-        verify(grading).grade(eq(501L), eq(12), anyString());
-        verify(grading).grade(eq(502L), eq(8), anyString());
+        verify(grading).mark(eq(501L), eq(1), eq(12), anyString(), any());
+        verify(grading).mark(eq(502L), eq(1), eq(8), anyString(), any());
         assertThat(pi).hasPassed("Gateway_NeedsAdjudication").hasNotPassed("Task_AdjudicateViolation");
         result(ResultOutcome.FAILED);
         assertThat(pi).isWaitingAt("Event_ScoresPublished");
@@ -222,6 +224,25 @@ class CertificationCaseProcessTests {
         verify(scoring).publish(APPLICATION_ID);
         verify(caseFiles).close(APPLICATION_ID, CaseOutcome.FAILED);
         verify(certificates, never()).issue(anyLong());
+    }
+
+    @Test
+    void doubleMarking_theSecondAgreesOnOneAnswer_aThirdDecidesTheOther() {
+        ProcessInstance pi = toSitting();
+        sittingEnded(SittingStatus.SUBMITTED, false);
+        when(grading.mark(anyLong(), eq(1), any(), anyString(), any())).thenReturn(new Grading.MarkingResult(null, 2));
+        when(grading.mark(eq(501L), eq(2), any(), anyString(), any())).thenReturn(new Grading.MarkingResult(9, 0));
+        when(grading.mark(eq(502L), eq(2), any(), anyString(), any())).thenReturn(new Grading.MarkingResult(null, 3));
+        when(grading.mark(anyLong(), eq(3), any(), anyString(), any())).thenReturn(new Grading.MarkingResult(4, 0));
+        gradeAll();
+        List<org.camunda.bpm.engine.task.Task> second = taskQuery().taskDefinitionKey("Task_SecondMarking").list();
+        org.assertj.core.api.Assertions.assertThat(second).hasSize(2);
+        second.forEach(t -> complete(t, withVariables("score", 9)));
+        org.assertj.core.api.Assertions.assertThat(taskQuery().taskDefinitionKey("Task_ThirdMarking").list()).hasSize(1);
+        complete(taskQuery().taskDefinitionKey("Task_ThirdMarking").singleResult(), withVariables("score", 4));
+        verify(grading).mark(eq(502L), eq(3), eq(4), anyString(), any());
+        assertThat(pi).hasPassed("Task_SecondMarking", "Task_ThirdMarking", "EndEvent_AnswerMarked")
+                .isWaitingAt("Task_ComputeResult");
     }
 
     @Test
@@ -323,7 +344,7 @@ class CertificationCaseProcessTests {
     }
 
     private void gradeAll() {
-        taskQuery().taskDefinitionKey("Task_GradeShortAnswers").list().forEach(t -> complete(t, withVariables("score", 20)));
+        taskQuery().taskDefinitionKey("Task_FirstMarking").list().forEach(t -> complete(t, withVariables("score", 12)));
     }
 
     private void result(ResultOutcome outcome) {

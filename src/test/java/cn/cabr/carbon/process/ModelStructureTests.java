@@ -37,6 +37,7 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
@@ -65,21 +66,22 @@ class ModelStructureTests {
     static final Set<String> STAFF_GROUPS = Set.of("reviewer", "grader", "adjudicator", "manager");
     static final Set<String> EL_WORDS = Set.of("null", "true", "false", "and", "or", "not", "eq", "ne", "lt", "gt",
             "le", "ge", "empty", "div", "mod", "instanceof", "execution", "task");
-    static final Map<Class<?>, String> ID_PATTERNS = Map.of(
-            StartEvent.class, "StartEvent_[A-Z]\\w+",
-            EndEvent.class, "EndEvent_[A-Z]\\w+",
-            IntermediateCatchEvent.class, "(Event|Timer)_[A-Z]\\w+",
-            UserTask.class, "Task_[A-Z]\\w+",
-            ServiceTask.class, "Task_[A-Z]\\w+",
-            BusinessRuleTask.class, "Task_[A-Z]\\w+",
-            ExclusiveGateway.class, "Gateway_[A-Z]\\w+",
-            EventBasedGateway.class, "EventGateway_[A-Z]\\w+",
-            SequenceFlow.class, "SequenceFlow_[A-Z]\\w+",
-            Message.class, "Message_[A-Z]\\w+");
+    static final Map<Class<?>, String> ID_PATTERNS = Map.ofEntries(
+            Map.entry(StartEvent.class, "StartEvent_[A-Z]\\w+"),
+            Map.entry(EndEvent.class, "EndEvent_[A-Z]\\w+"),
+            Map.entry(IntermediateCatchEvent.class, "(Event|Timer)_[A-Z]\\w+"),
+            Map.entry(UserTask.class, "Task_[A-Z]\\w+"),
+            Map.entry(ServiceTask.class, "Task_[A-Z]\\w+"),
+            Map.entry(BusinessRuleTask.class, "Task_[A-Z]\\w+"),
+            Map.entry(SubProcess.class, "SubProcess_[A-Z]\\w+"),
+            Map.entry(ExclusiveGateway.class, "Gateway_[A-Z]\\w+"),
+            Map.entry(EventBasedGateway.class, "EventGateway_[A-Z]\\w+"),
+            Map.entry(SequenceFlow.class, "SequenceFlow_[A-Z]\\w+"),
+            Map.entry(Message.class, "Message_[A-Z]\\w+"));
     /** The listeners read these form fields; a form without them could never complete its task. */
     static final Map<String, Set<String>> FIELDS_READ_BY_LISTENERS = Map.of(
             "review-documents", Set.of("decision", "reason", "supplementDocuments"),
-            "grade-short-answer", Set.of("score"),
+            "grade-short-answer", Set.of("score", "comment"),
             "adjudicate-violation", Set.of("decision", "reason"));
 
     static Map<String, BpmnModelInstance> models = new HashMap<>();

@@ -38,29 +38,30 @@ class StaffWebappsBrowserTests extends BrowserTest {
         var api = ready.candidate().client();
         String exam = "/api/applications/" + ready.number() + "/exam";
         api.post(exam + "/start", "");
-        api.put(exam + "/answers/31", "{\"response\":\"核算边界—排放源识别—活动数据—排放因子\"}");
+        int position = fixtures.shortAnswerPositions(ready.number()).get(0);
+        api.put(exam + "/answers/" + position, "{\"response\":\"核算边界—排放源识别—活动数据—排放因子\",\"clientSequence\":1}");
         api.post(exam + "/submit", "");
-        Task task = fixtures.tasks(ready.number(), "Task_GradeShortAnswers").stream()
-                .filter(t -> "31".equals(fixtures.variable(t, "position"))).findFirst().orElseThrow();
+        Task task = fixtures.tasks(ready.number(), "Task_FirstMarking").stream()
+                .filter(t -> String.valueOf(position).equals(fixtures.variable(t, "position"))).findFirst().orElseThrow();
 
         browser.login("grader", fixtures.password());
         browser.open("/camunda/app/tasklist/default/#/?task=" + task.getId());
         browser.clickable(By.cssSelector("button.claim")).click();
-        browser.waitForText(By.cssSelector(".fjs-container"), "简答题阅卷（试卷第 31 题，满分 20 分）");
+        browser.waitForText(By.cssSelector(".fjs-container"), "简答题阅卷（试卷第 " + position + " 题，满分 12 分）");
         WebElement form = browser.visible(By.cssSelector(".fjs-container"));
         assertThat(form.getText()).contains("题目").doesNotContain("上官阅卷").doesNotContain("\\n");
         assertThat(form.findElements(By.tagName("textarea")).stream().map(t -> t.getAttribute("value")).toList())
-                .anyMatch(v -> v.contains("核算边界—排放源识别")).anyMatch(v -> v.contains("要点"));
+                .anyMatch(v -> v.contains("核算边界—排放源识别")).anyMatch(v -> v.matches("(?s).*（\\d+分）.*"));
         WebElement score = form.findElement(By.cssSelector("input[id$='Field_Score']"));
-        score.sendKeys("21");
+        score.sendKeys("13");
         browser.click(browser.visible(By.cssSelector("button.btn-primary[ng-click='complete()']")));
-        browser.waitForText(By.cssSelector(".fjs-container"), "20");
-        assertThat(form.findElement(By.cssSelector(".fjs-form-field-error")).getText()).contains("20");
+        browser.waitForText(By.cssSelector(".fjs-container"), "12");
+        assertThat(form.findElement(By.cssSelector(".fjs-form-field-error")).getText()).contains("12");
         assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("not completed").isEqualTo(1);
-        score.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "16");
+        score.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "10");
         browser.screenshot("grading-corrected");
         browser.click(browser.visible(By.cssSelector("button.btn-primary[ng-click='complete()']")));
         browser.waiting().until(d -> taskService.createTaskQuery().taskId(task.getId()).count() == 0);
-        assertThat(fixtures.gradedScore(ready.number(), 31)).isEqualTo(16);
+        assertThat(fixtures.gradedScore(ready.number(), position)).isEqualTo(10);
     }
 }

@@ -103,19 +103,19 @@ class ReviewTests {
         ApiClient api = ready.candidate().client();
         api.post("/api/applications/" + ready.number() + "/exam/start", "");
         api.post("/api/applications/" + ready.number() + "/exam/submit", "");
-        Task grading = fixtures.tasks(ready.number(), "Task_GradeShortAnswers").get(0);
+        Task grading = fixtures.tasks(ready.number(), "Task_FirstMarking").get(0);
         assertThat(fixtures.variable(grading, "candidateAnswer")).isEqualTo("（未作答）");
-        assertThat(fixtures.variable(grading, "maxPoints")).isEqualTo("20");
+        assertThat(fixtures.variable(grading, "maxPoints")).isEqualTo("12");
         ApiClient grader = fixtures.client().basic("grader", fixtures.password());
         ApiClient.Response tooMuch = grader.post("/engine-rest/task/" + grading.getId() + "/submit-form",
-                "{\"variables\":{\"score\":{\"value\":21,\"type\":\"Long\"}}}");
+                "{\"variables\":{\"score\":{\"value\":13,\"type\":\"Long\"}}}");
         assertThat(tooMuch.status()).isEqualTo(400);
-        assertThat(tooMuch.message()).contains("0 到 20 分");
+        assertThat(tooMuch.message()).contains("0 到 12 分");
         ApiClient.Response fraction = grader.post("/engine-rest/task/" + grading.getId() + "/submit-form",
                 "{\"variables\":{\"score\":{\"value\":7.5,\"type\":\"Double\"}}}");
         assertThat(fraction.status()).isEqualTo(400);
         assertThat(fraction.message()).contains("整数");
         assertThat(grader.post("/engine-rest/task/" + grading.getId() + "/submit-form",
-                "{\"variables\":{\"score\":{\"value\":20,\"type\":\"Long\"}}}").status()).isEqualTo(204);
+                "{\"variables\":{\"score\":{\"value\":12,\"type\":\"Long\"}}}").status()).isEqualTo(204);
     }
 }

@@ -45,9 +45,9 @@ class AccessTests {
         api.post("/api/applications/" + ready.number() + "/exam/start", "");
         api.post("/api/applications/" + ready.number() + "/exam/submit", "");
         String query = "/engine-rest/task?processInstanceBusinessKey=" + ready.number();
-        assertThat(fixtures.client().basic("grader", fixtures.password()).get(query).json()).hasSize(3);
+        assertThat(fixtures.client().basic("grader", fixtures.password()).get(query).json()).hasSize(5);
         assertThat(fixtures.client().basic("reviewer", fixtures.password()).get(query).json()).isEmpty();
-        assertThat(fixtures.client().basic("manager", fixtures.password()).get(query).json()).hasSize(3);
+        assertThat(fixtures.client().basic("manager", fixtures.password()).get(query).json()).hasSize(5);
     }
 
     @Test
