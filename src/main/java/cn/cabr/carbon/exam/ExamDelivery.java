@@ -35,8 +35,8 @@ import cn.cabr.carbon.shared.Dates;
 @Transactional
 public class ExamDelivery {
 
-    /** Network latency allowance for an answer that was sent just before the deadline. */
-    static final Duration SAVE_GRACE = Duration.ofSeconds(1);
+    /** Network latency allowance for an answer sent just before the deadline: a save is judged to within 1 s. */
+    static final Duration SAVE_GRACE = Duration.ofMillis(500);
     static final int MAX_EXTRA_MINUTES = 120;
 
     private final SittingRepository sittings;

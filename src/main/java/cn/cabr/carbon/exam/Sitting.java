@@ -2,6 +2,7 @@ package cn.cabr.carbon.exam;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -48,8 +49,9 @@ public class Sitting {
     /** Deadline = start + duration + extra time granted (before or during the sitting). */
     void start(Instant now, Duration duration) {
         this.status = SittingStatus.IN_PROGRESS;
-        this.startedAt = now;
-        this.deadline = now.plus(duration).plusSeconds(extraSeconds);
+        // milliseconds, as every database stores them: the deadline shown at start is the one read back later
+        this.startedAt = now.truncatedTo(ChronoUnit.MILLIS);
+        this.deadline = startedAt.plus(duration).plusSeconds(extraSeconds);
     }
 
     void grantExtra(Duration extra) {

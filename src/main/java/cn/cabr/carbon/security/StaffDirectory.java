@@ -48,6 +48,7 @@ public class StaffDirectory {
     static final List<DemoUser> DEMO_USERS = List.of(
             new DemoUser("reviewer", "审核员", "王", List.of(Roles.GROUP_REVIEWER)),
             new DemoUser("grader", "阅卷员", "李", List.of(Roles.GROUP_GRADER)),
+            new DemoUser("grader2", "阅卷员", "孙", List.of(Roles.GROUP_GRADER)),
             new DemoUser("adjudicator", "裁定员", "赵", List.of(Roles.GROUP_ADJUDICATOR)),
             new DemoUser("manager", "管理员", "陈", List.of(Roles.GROUP_MANAGER, Roles.GROUP_CAMUNDA_ADMIN)));
 
