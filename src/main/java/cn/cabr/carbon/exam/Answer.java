@@ -3,15 +3,18 @@ package cn.cabr.carbon.exam;
 import java.time.Instant;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /**
- * The candidate's answer to one item of their paper, created blank when the paper is drawn. Saves carry the
+ * The candidate's answer to one item of their paper, created at its first save (or blank when the sitting ends,
+ * for grading). Saves carry the
  * client's sequence number: only a higher number changes the answer, so a late or repeated request can never
  * overwrite a newer answer. The version counts the changes the server accepted.
  */
@@ -22,11 +25,13 @@ public class Answer {
     /** What happened to a save. */
     public enum SaveOutcome { APPLIED, DUPLICATE, STALE }
 
+    /** From a sequence, not an identity column: the blank answers of a sitting are inserted in one batch. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "answer_seq")
+    @SequenceGenerator(name = "answer_seq", sequenceName = "answer_seq", allocationSize = 100)
     private Long id;
     private Long sittingId;
-    @ManyToOne(optional = false)
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
     @JoinColumn(name = "sitting_item_id")
     private SittingItem item;
     private String response;

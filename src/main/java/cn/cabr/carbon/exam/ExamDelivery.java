@@ -5,7 +5,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
@@ -81,8 +86,8 @@ public class ExamDelivery {
             return existing.get();
         }
         Application application = applications.get(applicationId);
-        Sitting sitting = sittings.save(new Sitting(applicationId, application.getCandidateId(),
-                application.getSessionId(), clock.instant()));
+        Sitting sitting = sittings.save(new Sitting(applicationId, application.getApplicationNumber(),
+                application.getCandidateId(), application.getSessionId(), clock.instant()));
         if (sessions.isReached(application.getSessionId(), Milestone.EXAM_CLOSED)) {
             sitting.end(SittingStatus.ABSENT, clock.instant());
         }
@@ -99,7 +104,7 @@ public class ExamDelivery {
      * gets the same paper, answers, flags and deadline.
      */
     public ExamPaperView start(long candidateId, String applicationNumber) {
-        Sitting sitting = lock(owned(candidateId, applicationNumber).getId());
+        Sitting sitting = lockOwned(candidateId, applicationNumber);
         switch (sitting.getStatus()) {
             case READY -> {
                 ExamSession session = sessions.get(sitting.getSessionId());
@@ -125,11 +130,15 @@ public class ExamDelivery {
         if (clientSequence == null || clientSequence < 1) {
             throw BusinessException.invalid("SEQUENCE_REQUIRED", "请提供递增的保存序号 clientSequence（正整数）");
         }
-        Sitting sitting = lock(owned(candidateId, applicationNumber).getId());
+        Sitting sitting = lockOwned(candidateId, applicationNumber);
         Instant now = clock.instant();
         requireAnswering(sitting, now);
-        Answer answer = answers.findBySittingIdAndItemPosition(sitting.getId(), position)
-                .orElseThrow(() -> BusinessException.notFound("ITEM_NOT_FOUND", "试卷中没有第 " + position + " 题"));
+        List<Object[]> found = items.itemWithAnswer(sitting.getId(), position);
+        if (found.isEmpty()) {
+            throw BusinessException.notFound("ITEM_NOT_FOUND", "试卷中没有第 " + position + " 题");
+        }
+        Answer answer = found.get(0)[1] != null ? (Answer) found.get(0)[1]
+                : answers.save(new Answer(sitting.getId(), (SittingItem) found.get(0)[0]));
         String own = Responses.normalize(answer.getItem(), response);
         boolean flag = flagged != null ? flagged : answer.isFlagged();
         Answer.SaveOutcome outcome = answer.save(own, flag, clientSequence, now);
@@ -138,7 +147,7 @@ public class ExamDelivery {
     }
 
     public ExamPaperView submit(long candidateId, String applicationNumber) {
-        Sitting sitting = lock(owned(candidateId, applicationNumber).getId());
+        Sitting sitting = lockOwned(candidateId, applicationNumber);
         if (sitting.getStatus() != SittingStatus.IN_PROGRESS) {
             throw sitting.getStatus() == SittingStatus.READY
                     ? BusinessException.conflict("EXAM_NOT_STARTED", "尚未开始答题，不能交卷")
@@ -233,9 +242,20 @@ public class ExamDelivery {
     /** The sitting of the candidate's own application; anyone else's is simply not found. */
     @Transactional(readOnly = true)
     public Sitting owned(long candidateId, String applicationNumber) {
-        Application application = applications.getOwned(candidateId, applicationNumber);
-        return sittings.findByApplicationIdAndCandidateId(application.getId(), candidateId)
-                .orElseThrow(() -> BusinessException.conflict("NO_SITTING", "考试尚未开放：通过审核和学时核验的考生在考试开始时可进入考试"));
+        return sittings.findByApplicationNumberAndCandidateId(applicationNumber, candidateId)
+                .orElseThrow(() -> noSitting(candidateId, applicationNumber));
+    }
+
+    /** The candidate's own sitting, locked for a change: one statement on the hot path of saves. */
+    private Sitting lockOwned(long candidateId, String applicationNumber) {
+        return sittings.lockOwned(applicationNumber, candidateId)
+                .orElseThrow(() -> noSitting(candidateId, applicationNumber));
+    }
+
+    /** Not the candidate's application (404), or their case has not reached the exam yet (409). */
+    private BusinessException noSitting(long candidateId, String applicationNumber) {
+        applications.getOwned(candidateId, applicationNumber);
+        return BusinessException.conflict("NO_SITTING", "考试尚未开放：通过审核和学时核验的考生在考试开始时可进入考试");
     }
 
     /** The candidate's paper, frozen once drawn; the seed is kept so the drawing can be reproduced. */
@@ -248,28 +268,41 @@ public class ExamDelivery {
                     + session.getTotalPoints() + " 分，请联系考务客服");
         }
         int position = 1;
+        List<SittingItem> paper = new ArrayList<>();
         for (PaperDrawer.DrawnItem d : drawn) {
-            SittingItem item = items.save(new SittingItem(sitting.getId(), position++, d.question(), d.points(), d.optionOrder()));
-            answers.save(new Answer(sitting.getId(), item));
+            paper.add(new SittingItem(sitting.getId(), position++, d.question(), d.points(), d.optionOrder()));
         }
+        items.saveAll(paper);
         sitting.recordSeed(seed);
     }
 
     private ExamPaperView viewOf(Sitting sitting, String applicationNumber) {
         ExamSession session = sessions.get(sitting.getSessionId());
         Instant now = clock.instant();
-        List<ExamPaperView.ItemView> itemViews = sitting.getStatus() == SittingStatus.IN_PROGRESS
-                ? answers.findBySittingIdOrderByItemPosition(sitting.getId()).stream().map(ExamPaperView.ItemView::of).toList()
-                : List.of();
+        List<ExamPaperView.ItemView> itemViews = List.of();
+        if (sitting.getStatus() == SittingStatus.IN_PROGRESS) {
+            Map<Long, Answer> byItem = new HashMap<>();
+            answers.findBySittingIdOrderByItemPosition(sitting.getId()).forEach(a -> byItem.put(a.getItem().getId(), a));
+            itemViews = items.findBySittingIdOrderByPosition(sitting.getId()).stream()
+                    .map(item -> ExamPaperView.ItemView.of(item, byItem.get(item.getId()))).toList();
+        }
         return new ExamPaperView(applicationNumber, session.getName(), sitting.getStatus(), sitting.getStatus().label(),
                 now, sitting.getDeadline(), sitting.remainingSeconds(now), session.getDurationMinutes(),
                 sitting.getExtraSeconds() / 60, session.getTotalPoints(), session.getSupportContact(), itemViews);
     }
 
+    /** Ends the sitting: every item gets its answer row (blank if never saved), objective items are graded. */
     private void end(Sitting sitting, SittingStatus status) {
         sitting.end(status, clock.instant());
         var policy = sessions.get(sitting.getSessionId()).getMultipleChoicePolicy();
-        for (Answer answer : answers.findBySittingIdOrderByItemPosition(sitting.getId())) {
+        List<Answer> saved = answers.findBySittingIdOrderByItemPosition(sitting.getId());
+        Set<Long> answered = saved.stream().map(a -> a.getItem().getId()).collect(Collectors.toSet());
+        List<Answer> blank = items.findBySittingIdOrderByPosition(sitting.getId()).stream()
+                .filter(item -> !answered.contains(item.getId())).map(item -> new Answer(sitting.getId(), item)).toList();
+        answers.saveAll(blank);
+        List<Answer> all = new ArrayList<>(saved);
+        all.addAll(blank);
+        for (Answer answer : all) {
             if (answer.getItem().getQuestion().getQuestionType().autoGraded()) {
                 answer.grade(Responses.autoScore(answer.getItem(), answer.getResponse(), policy), "system", clock.instant());
             }

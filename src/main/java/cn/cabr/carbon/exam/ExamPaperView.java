@@ -15,12 +15,13 @@ public record ExamPaperView(String applicationNumber, String sessionName, Sittin
             List<Question.Option> options, String response, boolean flagged, long version, long clientSequence,
             Instant savedAt) {
 
-        static ItemView of(Answer a) {
-            SittingItem item = a.getItem();
+        /** An item with its answer, or without one when it was never saved. */
+        static ItemView of(SittingItem item, Answer a) {
             Question q = item.getQuestion();
             return new ItemView(item.getPosition(), q.getQuestionType(), q.getQuestionType().label(), item.getPoints(),
-                    q.getStem(), item.displayedOptions(), item.toShown(a.getResponse()), a.isFlagged(), a.getVersion(),
-                    a.getClientSequence(), a.getSavedAt());
+                    q.getStem(), item.displayedOptions(), a == null ? null : item.toShown(a.getResponse()),
+                    a != null && a.isFlagged(), a == null ? 0 : a.getVersion(), a == null ? 0 : a.getClientSequence(),
+                    a == null ? null : a.getSavedAt());
         }
     }
 }

@@ -2,7 +2,9 @@ package cn.cabr.carbon.exam;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,16 +14,20 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.Immutable;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * One version of a question of the bank. A question's content never changes in place: an edit is a new version,
- * so a paper keeps exactly the wording and key it was drawn with.
+ * so a paper keeps exactly the wording and key it was drawn with. Immutable to Hibernate (no dirty checking of the
+ * bank on every flush of an exam request); only its status changes, through {@link QuestionRepository#changeStatus}.
  */
 @Entity
 @Table(name = "question_version")
+@Immutable
 public class Question {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,6 +56,8 @@ public class Question {
     @Enumerated(EnumType.STRING)
     private QuestionStatus status;
     private Instant createdAt;
+    /** Versions never change, so their options are parsed once per version: every view and every save reads them. */
+    private static final Map<Long, List<Option>> PARSED_OPTIONS = new ConcurrentHashMap<>();
 
     protected Question() {
     }
@@ -89,15 +97,19 @@ public class Question {
         if (optionsJson == null) {
             return List.of();
         }
+        List<Option> cached = id == null ? null : PARSED_OPTIONS.get(id);
+        if (cached != null) {
+            return cached;
+        }
         try {
-            return JSON.readValue(optionsJson, new TypeReference<List<Option>>() { });
+            List<Option> parsed = List.copyOf(JSON.readValue(optionsJson, new TypeReference<List<Option>>() { }));
+            if (id != null) {
+                PARSED_OPTIONS.put(id, parsed);
+            }
+            return parsed;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Question " + code + " v" + version + " has malformed options", e);
         }
-    }
-
-    void changeStatus(QuestionStatus status) {
-        this.status = status;
     }
 
     /** Short, human description for lists and statistics: type, code, version and the start of the stem. */

@@ -72,12 +72,12 @@ public class QuestionBank {
                 created++;
             } else if (!latest.get().content().sameWording(content)) {
                 if (latest.get().getStatus() == QuestionStatus.ACTIVE && content.status() == QuestionStatus.ACTIVE) {
-                    latest.get().changeStatus(QuestionStatus.RETIRED);
+                    questions.changeStatus(latest.get().getId(), QuestionStatus.RETIRED);
                 }
                 questions.save(new Question(content, latest.get().getVersion() + 1, clock.instant()));
                 newVersions++;
             } else if (latest.get().getStatus() != content.status()) {
-                latest.get().changeStatus(content.status());
+                questions.changeStatus(latest.get().getId(), content.status());
                 statusChanged++;
             }
         }

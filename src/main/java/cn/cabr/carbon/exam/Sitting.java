@@ -22,6 +22,7 @@ public class Sitting {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     private Long applicationId;
+    private String applicationNumber;
     private Long candidateId;
     private Long sessionId;
     @Enumerated(EnumType.STRING)
@@ -38,8 +39,9 @@ public class Sitting {
     protected Sitting() {
     }
 
-    Sitting(Long applicationId, Long candidateId, Long sessionId, Instant openedAt) {
+    Sitting(Long applicationId, String applicationNumber, Long candidateId, Long sessionId, Instant openedAt) {
         this.applicationId = applicationId;
+        this.applicationNumber = applicationNumber;
         this.candidateId = candidateId;
         this.sessionId = sessionId;
         this.status = SittingStatus.READY;

@@ -8,12 +8,16 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+
+import org.hibernate.annotations.Immutable;
 
 /**
  * One position of a candidate's own paper: the question version drawn, its points, and the order its options are
@@ -22,14 +26,17 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "sitting_item")
+@Immutable
 public class SittingItem {
 
+    /** From a sequence, not an identity column: a paper's items are inserted in one batch. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sitting_item_seq")
+    @SequenceGenerator(name = "sitting_item_seq", sequenceName = "sitting_item_seq", allocationSize = 100)
     private Long id;
     private Long sittingId;
     private int position;
-    @ManyToOne(optional = false)
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
     @JoinColumn(name = "question_version_id")
     private Question question;
     private int points;
