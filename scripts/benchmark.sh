@@ -36,7 +36,7 @@ echo "Starting the application on PostgreSQL database $DB, port $PORT..."
 mkdir -p target/benchmark
 SPRING_PROFILES_ACTIVE=postgres,benchmark DB_NAME="$DB" DEMO_DATA=true CERTIFICATION_DATA_DIR=./target/benchmark/data \
   DB_POOL_SIZE=${DB_POOL_SIZE:-20} java -Xmx1g ${APP_JAVA_OPTS:-} -jar target/carbon-certification-*.jar --server.port="$PORT" \
-  --logging.level.root=WARN > target/benchmark/application.log 2>&1 &
+  --logging.level.root=WARN ${APP_ARGS:-} > target/benchmark/application.log 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 120); do
   curl -sf "http://localhost:$PORT/api/sessions" > /dev/null && break

@@ -111,8 +111,9 @@ public class ExamDelivery {
                 if (!sessions.isReachedReadOnly(session.getId(), Milestone.EXAM_OPENED)) {
                     throw BusinessException.conflict("EXAM_NOT_OPEN", "考试尚未开始，请在考试开始后进入");
                 }
-                drawPaper(sitting, session);
+                List<SittingItem> paper = drawPaper(sitting, session);
                 sitting.start(clock.instant(), Duration.ofMinutes(session.getDurationMinutes()));
+                return viewOf(sitting, applicationNumber, paper.stream().map(item -> ExamPaperView.ItemView.of(item, null)).toList());
             }
             case IN_PROGRESS -> { }
             default -> throw ended(sitting);
@@ -137,12 +138,13 @@ public class ExamDelivery {
         if (found.isEmpty()) {
             throw BusinessException.notFound("ITEM_NOT_FOUND", "试卷中没有第 " + position + " 题");
         }
-        Answer answer = found.get(0)[1] != null ? (Answer) found.get(0)[1]
-                : answers.save(new Answer(sitting.getId(), (SittingItem) found.get(0)[0]));
-        String own = Responses.normalize(answer.getItem(), response);
+        SittingItem item = (SittingItem) found.get(0)[0];
+        Question question = bank.version(item.getQuestionId());
+        Answer answer = found.get(0)[1] != null ? (Answer) found.get(0)[1] : answers.save(new Answer(sitting.getId(), item));
+        String own = Responses.normalize(item, question, response);
         boolean flag = flagged != null ? flagged : answer.isFlagged();
         Answer.SaveOutcome outcome = answer.save(own, flag, clientSequence, now);
-        return new SavedAnswer(position, answer.getItem().toShown(answer.getResponse()), answer.isFlagged(),
+        return new SavedAnswer(position, item.toShown(question, answer.getResponse()), answer.isFlagged(),
                 answer.getVersion(), answer.getClientSequence(), outcome, answer.getSavedAt(), sitting.remainingSeconds(now));
     }
 
@@ -259,9 +261,9 @@ public class ExamDelivery {
     }
 
     /** The candidate's paper, frozen once drawn; the seed is kept so the drawing can be reproduced. */
-    private void drawPaper(Sitting sitting, ExamSession session) {
+    private List<SittingItem> drawPaper(Sitting sitting, ExamSession session) {
         long seed = seeds.nextLong();
-        List<PaperDrawer.DrawnItem> drawn = PaperDrawer.draw(blueprints.cellsOf(session.getId()), bank.active(), seed);
+        List<PaperDrawer.DrawnItem> drawn = PaperDrawer.draw(blueprints.cellsOf(session.getId()), bank.drawingPool(), seed);
         int total = drawn.stream().mapToInt(PaperDrawer.DrawnItem::points).sum();
         if (drawn.isEmpty() || total != session.getTotalPoints()) {
             throw BusinessException.conflict("PAPER_CANNOT_BE_DRAWN", "试卷无法生成：组卷规则合计 " + total + " 分，考期总分为 "
@@ -274,11 +276,10 @@ public class ExamDelivery {
         }
         items.saveAll(paper);
         sitting.recordSeed(seed);
+        return paper;
     }
 
     private ExamPaperView viewOf(Sitting sitting, String applicationNumber) {
-        ExamSession session = sessions.get(sitting.getSessionId());
-        Instant now = clock.instant();
         List<ExamPaperView.ItemView> itemViews = List.of();
         if (sitting.getStatus() == SittingStatus.IN_PROGRESS) {
             Map<Long, Answer> byItem = new HashMap<>();
@@ -286,6 +287,12 @@ public class ExamDelivery {
             itemViews = items.findBySittingIdOrderByPosition(sitting.getId()).stream()
                     .map(item -> ExamPaperView.ItemView.of(item, byItem.get(item.getId()))).toList();
         }
+        return viewOf(sitting, applicationNumber, itemViews);
+    }
+
+    private ExamPaperView viewOf(Sitting sitting, String applicationNumber, List<ExamPaperView.ItemView> itemViews) {
+        ExamSession session = sessions.get(sitting.getSessionId());
+        Instant now = clock.instant();
         return new ExamPaperView(applicationNumber, session.getName(), sitting.getStatus(), sitting.getStatus().label(),
                 now, sitting.getDeadline(), sitting.remainingSeconds(now), session.getDurationMinutes(),
                 sitting.getExtraSeconds() / 60, session.getTotalPoints(), session.getSupportContact(), itemViews);

@@ -1,6 +1,8 @@
 package cn.cabr.carbon.exam;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,8 +33,15 @@ public class QuestionBank {
     public record PoolCount(QuestionType type, Subject subject, int module, int points, long active) {
     }
 
+    static final Duration POOL_TTL = Duration.ofSeconds(30);
+
+    private record CachedPool(List<Question> questions, Instant loadedAt) {
+    }
+
     private final QuestionRepository questions;
     private final Clock clock;
+    private final AtomicReference<CachedPool> pool = new AtomicReference<>();
+    private final Map<Long, Question> versions = new java.util.concurrent.ConcurrentHashMap<>();
 
     QuestionBank(QuestionRepository questions, Clock clock) {
         this.questions = questions;
@@ -62,6 +72,7 @@ public class QuestionBank {
             throw BusinessException.invalid("BANK_IMPORT_REJECTED", "导入未执行（共 " + problems.size()
                     + " 行有误，所有题目均未导入）：" + String.join("。", shown) + (problems.size() > shown.size() ? "。……" : ""));
         }
+        pool.set(null);
         int created = 0;
         int newVersions = 0;
         int statusChanged = 0;
@@ -72,12 +83,12 @@ public class QuestionBank {
                 created++;
             } else if (!latest.get().content().sameWording(content)) {
                 if (latest.get().getStatus() == QuestionStatus.ACTIVE && content.status() == QuestionStatus.ACTIVE) {
-                    questions.changeStatus(latest.get().getId(), QuestionStatus.RETIRED);
+                    questions.changeStatus(latest.get().getId(), QuestionStatus.RETIRED.name());
                 }
                 questions.save(new Question(content, latest.get().getVersion() + 1, clock.instant()));
                 newVersions++;
             } else if (latest.get().getStatus() != content.status()) {
-                questions.changeStatus(latest.get().getId(), content.status());
+                questions.changeStatus(latest.get().getId(), content.status().name());
                 statusChanged++;
             }
         }
@@ -100,10 +111,39 @@ public class QuestionBank {
         return questions.findByStatusOrderByCodeAscVersionAsc(QuestionStatus.ACTIVE);
     }
 
+    /**
+     * The active questions papers are drawn from, kept in memory for {@link #POOL_TTL}: when a whole session starts
+     * at once, thousands of papers are drawn from the same pool within a minute. An import on this node refreshes
+     * it at once; another node sees the import within the TTL.
+     */
+    @Transactional(readOnly = true)
+    public List<Question> drawingPool() {
+        CachedPool cached = pool.get();
+        if (cached == null || clock.instant().isAfter(cached.loadedAt().plus(POOL_TTL))) {
+            cached = new CachedPool(active(), clock.instant());
+            pool.set(cached);
+        }
+        return cached.questions();
+    }
+
     @Transactional(readOnly = true)
     public long activeCount(QuestionType type, Subject subject, int module, int points) {
         return questions.countByQuestionTypeAndSubjectAndSyllabusModuleAndPointsAndStatus(type, subject, module, points,
                 QuestionStatus.ACTIVE);
+    }
+
+    /**
+     * A question version by id, from memory after the first read. Versions never change their wording, so papers
+     * may read them from here; their status (which may change) is not read through this.
+     */
+    @Transactional(readOnly = true)
+    public Question version(long id) {
+        Question cached = versions.get(id);
+        if (cached == null) {
+            cached = questions.findById(id).orElseThrow(() -> new IllegalStateException("No question version " + id));
+            versions.put(id, cached);
+        }
+        return cached;
     }
 
     @Transactional(readOnly = true)

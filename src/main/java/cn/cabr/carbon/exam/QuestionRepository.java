@@ -9,9 +9,10 @@ import org.springframework.data.jpa.repository.Query;
 
 interface QuestionRepository extends JpaRepository<Question, Long> {
 
+    /** Native: the entity is immutable to Hibernate, and only its status ever changes. */
     @Modifying
-    @Query("update Question q set q.status = :status where q.id = :id")
-    void changeStatus(Long id, QuestionStatus status);
+    @Query(value = "update question_version set status = :status where id = :id", nativeQuery = true)
+    void changeStatus(Long id, String status);
 
     List<Question> findByStatusOrderByCodeAscVersionAsc(QuestionStatus status);
 

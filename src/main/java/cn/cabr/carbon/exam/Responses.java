@@ -18,11 +18,15 @@ final class Responses {
 
     /** The response in its stored form ("B", "A,C", "TRUE", text), or null for a cleared answer. */
     static String normalize(SittingItem item, String raw) {
+        return normalize(item, item.getQuestion(), raw);
+    }
+
+    /** With the item's question version given (from the cache, on the hot path of saves). */
+    static String normalize(SittingItem item, Question question, String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        Question question = item.getQuestion();
-        Set<String> shown = item.displayedOptions().stream().map(Question.Option::label)
+        Set<String> shown = item.displayedOptions(question).stream().map(Question.Option::label)
                 .collect(Collectors.toCollection(TreeSet::new));
         return switch (question.getQuestionType()) {
             case SINGLE_CHOICE, TRUE_FALSE -> {

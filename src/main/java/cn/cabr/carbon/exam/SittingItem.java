@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -39,6 +40,9 @@ public class SittingItem {
     @ManyToOne(optional = false, fetch = FetchType.LAZY)
     @JoinColumn(name = "question_version_id")
     private Question question;
+    /** The same column, readable without loading the question (saves take the immutable version from a cache). */
+    @Column(name = "question_version_id", insertable = false, updatable = false)
+    private Long questionId;
     private int points;
     /** The question's labels in the order shown: "CADB" shows the question's C as A. Null: the question's order. */
     private String optionOrder;
@@ -56,7 +60,12 @@ public class SittingItem {
 
     /** The options as the candidate sees them, relabelled A, B, C… in the shown order. */
     public List<Question.Option> displayedOptions() {
-        List<Question.Option> own = question.options();
+        return displayedOptions(question);
+    }
+
+    /** The same, with the item's question version given (from the cache, on the hot path of saves). */
+    List<Question.Option> displayedOptions(Question version) {
+        List<Question.Option> own = version.options();
         if (optionOrder == null) {
             return own;
         }
@@ -80,7 +89,11 @@ public class SittingItem {
 
     /** A stored answer ("A,C" in the question's labels) as the candidate sees it, sorted. */
     String toShown(String ownResponse) {
-        if (ownResponse == null || optionOrder == null || question.getQuestionType() == QuestionType.SHORT_ANSWER) {
+        return toShown(question, ownResponse);
+    }
+
+    String toShown(Question version, String ownResponse) {
+        if (ownResponse == null || optionOrder == null || version.getQuestionType() == QuestionType.SHORT_ANSWER) {
             return ownResponse;
         }
         return Arrays.stream(ownResponse.split(",")).map(label -> BankRow.OPTION_LABELS.get(optionOrder.indexOf(label)))
@@ -101,6 +114,10 @@ public class SittingItem {
 
     public Question getQuestion() {
         return question;
+    }
+
+    public Long getQuestionId() {
+        return questionId != null ? questionId : question.getId();
     }
 
     public int getPoints() {

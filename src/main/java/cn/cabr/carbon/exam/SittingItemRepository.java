@@ -10,8 +10,11 @@ interface SittingItemRepository extends JpaRepository<SittingItem, Long> {
     @Query("select i from SittingItem i join fetch i.question where i.sittingId = :sittingId order by i.position")
     List<SittingItem> findBySittingIdOrderByPosition(Long sittingId);
 
-    /** The item at a position with its answer, if it has one yet: one statement on the hot path of saves. */
-    @Query("select i, a from SittingItem i join fetch i.question left join Answer a on a.item = i "
+    /**
+     * The item at a position with its answer, if it has one yet: one statement of unique-index lookups on the hot
+     * path of saves (the question version comes from the bank's cache).
+     */
+    @Query("select i, a from SittingItem i left join Answer a on a.item = i "
             + "where i.sittingId = :sittingId and i.position = :position")
     List<Object[]> itemWithAnswer(Long sittingId, int position);
 
