@@ -99,7 +99,7 @@ step "3. The candidate fills in the application and uploads the materials"
 NUMBER=$(json candidate POST /api/applications "{\"sessionCode\":\"$SESSION\",\"details\":{
   \"educationLevel\":\"BACHELOR\",\"school\":\"清华大学\",\"graduationDate\":\"2015-07-01\",\"major\":\"能源与动力工程\",
   \"relatedMajor\":true,\"relatedWorkYears\":4,\"employer\":\"某能源集团\",\"position\":\"碳管理专员\",
-  \"qualifications\":\"无\",\"institutionStaff\":false,\"lawAbidingDeclared\":true}}" | field applicationNumber)
+  \"qualifications\":\"无\",\"institutionStaff\":false,\"lawAbidingDeclared\":true,\"claimedClause\":\"RULE_3_BACHELOR_1Y\"}}" | field applicationNumber)
 echo "application number: $NUMBER"
 printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0\x90wS\xde\0\0\0\x0cIDATx\x9cc\xf8\xcf\xc0\0\0\x03\x01\x01\0\xc9\xfe\x92\xef\0\0\0\0IEND\xaeB`\x82' > "$WORK/photo.png"
 printf '%%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%%%EOF\n' > "$WORK/scan.pdf"

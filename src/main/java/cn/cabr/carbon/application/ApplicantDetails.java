@@ -23,5 +23,6 @@ public record ApplicantDetails(
         @Size(max = 100, message = "现任职务不超过 100 字") String position,
         @Size(max = 500, message = "已有执业资格证书不超过 500 字") String qualifications,
         Boolean institutionStaff,
-        Boolean lawAbidingDeclared) {
+        Boolean lawAbidingDeclared,
+        EligibilityClause claimedClause) {
 }

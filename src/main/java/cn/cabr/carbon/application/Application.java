@@ -48,6 +48,8 @@ public class Application {
     private String qualifications;
     private boolean institutionStaff;
     private boolean lawAbidingDeclared;
+    @Enumerated(EnumType.STRING)
+    private EligibilityClause claimedClause;
     private String supplementTypes;
     private Instant supplementRequestedAt;
     private Instant createdAt;
@@ -79,11 +81,13 @@ public class Application {
         this.qualifications = trim(d.qualifications());
         this.institutionStaff = Boolean.TRUE.equals(d.institutionStaff());
         this.lawAbidingDeclared = Boolean.TRUE.equals(d.lawAbidingDeclared());
+        this.claimedClause = d.claimedClause();
     }
 
-    ApplicantDetails details() {
+    public ApplicantDetails details() {
         return new ApplicantDetails(gender, birthDate, educationLevel, school, graduationDate, major, relatedMajor,
-                relatedWorkYears, employer, position, qualifications, institutionStaff, lawAbidingDeclared);
+                relatedWorkYears, employer, position, qualifications, institutionStaff, lawAbidingDeclared,
+                claimedClause);
     }
 
     void markSubmitted(Instant now) {
@@ -123,7 +127,7 @@ public class Application {
         this.closedAt = now;
     }
 
-    boolean isEditable() {
+    public boolean isEditable() {
         return status == ApplicationStatus.DRAFT;
     }
 
@@ -205,6 +209,10 @@ public class Application {
 
     public boolean isInstitutionStaff() {
         return institutionStaff;
+    }
+
+    public EligibilityClause getClaimedClause() {
+        return claimedClause;
     }
 
     public boolean isLawAbidingDeclared() {

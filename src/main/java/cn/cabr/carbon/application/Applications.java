@@ -239,10 +239,12 @@ public class Applications {
         return new ApplicantDetails(idCard.gender(), idCard.birthDate(), details.educationLevel(), details.school(),
                 details.graduationDate(), details.major(), details.relatedMajor(), details.relatedWorkYears(),
                 details.employer(), details.position(), details.qualifications(), details.institutionStaff(),
-                details.lawAbidingDeclared());
+                details.lawAbidingDeclared(), details.claimedClause());
     }
 
-    private List<String> missingForSubmission(Application a) {
+    /** What the application still lacks before it can be submitted, in the words shown to the candidate. */
+    @Transactional(readOnly = true)
+    public List<String> missingForSubmission(Application a) {
         List<String> missing = new ArrayList<>();
         if (a.getEducationLevel() == null) {
             missing.add("最高学历");
@@ -259,16 +261,19 @@ public class Applications {
         if (a.getRelatedWorkYears() == null) {
             missing.add("从事相关工作年限");
         }
-        boolean working = a.getRelatedWorkYears() != null && a.getRelatedWorkYears() > 0 || a.isInstitutionStaff();
+        boolean working = isWorking(a);
         if (working && a.getEmployer() == null) {
             missing.add("工作单位");
+        }
+        if (a.getClaimedClause() == null) {
+            missing.add("申请适用的报考条件");
         }
         if (!a.isLawAbidingDeclared()) {
             missing.add("遵守国家法律法规的承诺");
         }
         Set<DocumentType> present = currentDocuments(a.getId()).stream().map(ApplicationDocument::getDocumentType)
                 .collect(Collectors.toSet());
-        for (DocumentType type : requiredDocuments(a, working)) {
+        for (DocumentType type : requiredDocuments(a)) {
             if (!present.contains(type)) {
                 missing.add(type.label());
             }
@@ -276,7 +281,12 @@ public class Applications {
         return missing;
     }
 
-    private static Set<DocumentType> requiredDocuments(Application a, boolean working) {
+    private static boolean isWorking(Application a) {
+        return a.getRelatedWorkYears() != null && a.getRelatedWorkYears() > 0 || a.isInstitutionStaff();
+    }
+
+    /** The materials this application must include, given its education and work so far. */
+    public static Set<DocumentType> requiredDocuments(Application a) {
         Set<DocumentType> required = EnumSet.noneOf(DocumentType.class);
         for (DocumentType type : DocumentType.values()) {
             if (type.alwaysRequired()) {
@@ -287,7 +297,7 @@ public class Applications {
         if (level != null && level.compareTo(EducationLevel.BACHELOR) >= 0) {
             required.add(DocumentType.DEGREE_CERTIFICATE);
         }
-        if (working) {
+        if (isWorking(a)) {
             required.add(DocumentType.EMPLOYMENT_PROOF);
         }
         return required;

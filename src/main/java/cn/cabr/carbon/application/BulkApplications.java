@@ -51,7 +51,8 @@ public class BulkApplications {
             Application application = new Application(sessions.nextApplicationNumber(sessionId), candidate.getId(),
                     sessionId, clock.instant());
             application.update(new ApplicantDetails(null, null, EducationLevel.BACHELOR, "压测大学", LocalDate.of(2015, 7, 1),
-                    "环境工程", true, 3, "压测单位", "工程师", null, false, true));
+                    "环境工程", true, 3, "压测单位", "工程师", null, false, true,
+                    EligibilityClause.RULE_3_BACHELOR_1Y));
             application.markSubmitted(clock.instant());
             application.markApproved();
             applications.save(application);

@@ -2,6 +2,7 @@ package cn.cabr.carbon.casefile;
 
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
@@ -92,9 +93,16 @@ public class CaseFiles {
         var sittingEntity = delivery.findByApplication(id);
         var sitting = sittingEntity.map(s -> new CaseStatus.Sitting(s.getStatus().name(), s.getStatus().label(),
                 s.getDeadline())).orElse(null);
-        var result = scoring.find(id).filter(r -> r.isPublished()).map(r -> new CaseStatus.Result(
-                r.getOutcome() == ResultOutcome.VOIDED ? 0 : r.getTotalScore(), r.getTotalPoints(), r.getPassMark(),
-                r.getOutcome().name(), r.getOutcome().label())).orElse(null);
+        var result = scoring.find(id).filter(r -> r.isPublished()).map(r -> {
+            boolean voided = r.getOutcome() == ResultOutcome.VOIDED;
+            return new CaseStatus.Result(voided ? 0 : r.getTotalScore(), r.getTotalPoints(), r.getPassMark(),
+                    r.getOutcome().name(), r.getOutcome().label(), r.getPublishedAt(), voided ? List.of()
+                            : scoring.breakdown(id).stream().map(p -> new CaseStatus.Part(p.getDimension(),
+                                    p.getCategory(), p.categoryLabel(), p.getScore(), p.getMaxPoints())).toList());
+        }).orElse(null);
+        var adjudication = result == null ? null : sittingEntity.flatMap(s -> adjudications.latest(s.getId()))
+                .map(d -> new CaseStatus.Adjudication(d.getDecision().name(), d.getDecision().label(), d.getReason(),
+                        d.getDecidedAt())).orElse(null);
         var certificate = certificates.find(id).map(c -> new CaseStatus.Certificate(c.getCertificateNumber(),
                 c.getIssuedOn().toString(), "/api/applications/" + applicationNumber + "/certificate")).orElse(null);
         var milestones = Arrays.stream(Milestone.values()).map(m -> new CaseStatus.Milestone(m.name(),
@@ -104,7 +112,7 @@ public class CaseFiles {
         return new CaseStatus(a.getApplicationNumber(), session.getCode(), session.getName(), stage.name(),
                 stage.label, stage.nextStep(session, zone), a.getOutcome() == null ? null : a.getOutcome().name(),
                 a.getOutcome() == null ? null : a.getOutcome().label(), a.getClosingReason(), review, check, hours,
-                sitting, result, certificate, milestones, session.getSupportContact());
+                sitting, result, adjudication, certificate, milestones, session.getSupportContact());
     }
 
     private Stage stageOf(Application a, ExamSession session, CaseStatus.Eligibility check, HoursCheck hours,

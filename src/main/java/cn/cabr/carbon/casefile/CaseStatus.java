@@ -7,7 +7,7 @@ import java.util.List;
 /** Where a candidate's case stands and what the candidate must do next. */
 public record CaseStatus(String applicationNumber, String sessionCode, String sessionName, String stage,
         String stageLabel, String nextStep, String outcome, String outcomeLabel, String closingReason,
-        Review review, Eligibility eligibility, Hours hours, Sitting sitting, Result result, Certificate certificate,
+        Review review, Eligibility eligibility, Hours hours, Sitting sitting, Result result, Adjudication adjudication, Certificate certificate,
         List<Milestone> milestones, String supportContact) {
 
     public record Review(String decision, String decisionLabel, String reason, List<String> requestedDocuments,
@@ -23,7 +23,16 @@ public record CaseStatus(String applicationNumber, String sessionCode, String se
     public record Sitting(String status, String statusLabel, Instant deadline) {
     }
 
-    public record Result(int totalScore, int totalPoints, int passMark, String outcome, String outcomeLabel) {
+    public record Result(int totalScore, int totalPoints, int passMark, String outcome, String outcomeLabel,
+            Instant publishedAt, List<Part> breakdown) {
+    }
+
+    /** Points in one subject or one question type. */
+    public record Part(String dimension, String category, String label, int score, int maxPoints) {
+    }
+
+    /** The decision on a flagged or ended sitting; shown once the result is published. */
+    public record Adjudication(String decision, String decisionLabel, String reason, Instant decidedAt) {
     }
 
     public record Certificate(String certificateNumber, String issuedOn, String downloadUrl) {

@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.cabr.carbon.application.ApplicantDetails;
 import cn.cabr.carbon.application.Application;
 import cn.cabr.carbon.application.Applications;
+import cn.cabr.carbon.application.EligibilityClause;
 import cn.cabr.carbon.application.Candidate;
 import cn.cabr.carbon.application.Candidates;
 import cn.cabr.carbon.application.DocumentType;
@@ -114,7 +115,8 @@ class DemoData {
             boolean relatedMajor, int workYears) {
         Application application = applications.createDraft(candidate.getId(), session.getCode(), new ApplicantDetails(
                 null, null, education, "华北电力大学", LocalDate.of(2012, 7, 1), major, relatedMajor, workYears,
-                "北京绿能低碳科技有限公司", "碳排放核算工程师", "无", false, true));
+                "北京绿能低碳科技有限公司", "碳排放核算工程师", "无", false, true,
+                education == EducationLevel.JUNIOR_COLLEGE ? EligibilityClause.RULE_2_COLLEGE_2Y : EligibilityClause.RULE_3_BACHELOR_1Y));
         String number = application.getApplicationNumber();
         for (DocumentType type : DocumentType.values()) {
             if (type == DocumentType.OTHER_PROOF || type == DocumentType.DEGREE_CERTIFICATE && education == EducationLevel.JUNIOR_COLLEGE) {

@@ -79,6 +79,7 @@ public class TaskViews {
         row(md, "现任职务", a.getPosition());
         row(md, "已有执业资格", a.getQualifications());
         row(md, "教科研单位或交易所人员", a.isInstitutionStaff() ? "是" : "否");
+        row(md, "申请适用的报考条件", a.getClaimedClause() == null ? "未选择" : a.getClaimedClause().label());
         row(md, "遵纪守法承诺", a.isLawAbidingDeclared() ? "已承诺" : "未承诺");
         List<ReviewDecision> history = reviews.history(applicationId);
         if (!history.isEmpty()) {

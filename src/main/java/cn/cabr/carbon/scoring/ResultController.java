@@ -8,8 +8,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.cabr.carbon.exam.QuestionType;
-import cn.cabr.carbon.exam.Subject;
 import cn.cabr.carbon.security.SignedInUser;
 
 @RestController
@@ -28,20 +26,6 @@ class ResultController {
             ResultOutcome outcome, String outcomeLabel, Instant publishedAt, List<PartView> breakdown) {
     }
 
-    private static String labelOf(String category) {
-        for (QuestionType type : QuestionType.values()) {
-            if (type.name().equals(category)) {
-                return type.label();
-            }
-        }
-        for (Subject subject : Subject.values()) {
-            if (subject.name().equals(category)) {
-                return subject.label();
-            }
-        }
-        return category;
-    }
-
     @GetMapping("/api/applications/{number}/result")
     ResultView result(@AuthenticationPrincipal SignedInUser user, @PathVariable String number) {
         ExamResult r = scoring.publishedResult(user.requireCandidateId(), number);
@@ -50,6 +34,6 @@ class ResultController {
                 voided ? 0 : r.getTotalScore(), r.getTotalPoints(), r.getPassMark(), r.getOutcome(),
                 r.getOutcome().label(), r.getPublishedAt(), voided ? List.of()
                         : scoring.breakdown(r.getApplicationId()).stream().map(p -> new PartView(p.getDimension(),
-                                p.getCategory(), labelOf(p.getCategory()), p.getScore(), p.getMaxPoints())).toList());
+                                p.getCategory(), p.categoryLabel(), p.getScore(), p.getMaxPoints())).toList());
     }
 }

@@ -6,6 +6,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import cn.cabr.carbon.exam.QuestionType;
+import cn.cabr.carbon.exam.Subject;
+
 /** A result's points in one category: a question type or a subject. */
 @Entity
 @Table(name = "result_breakdown")
@@ -41,6 +44,21 @@ public class ResultPart {
 
     public int getScore() {
         return score;
+    }
+
+    /** The question type's or the subject's Chinese name. */
+    public String categoryLabel() {
+        for (QuestionType type : QuestionType.values()) {
+            if (type.name().equals(category)) {
+                return type.label();
+            }
+        }
+        for (Subject subject : Subject.values()) {
+            if (subject.name().equals(category)) {
+                return subject.label();
+            }
+        }
+        return category;
     }
 
     public int getMaxPoints() {

@@ -121,9 +121,11 @@ public class CaseFixtures {
     /** A complete bachelor's application (related major, 4 years) as a draft; returns its number. */
     public String draft(Candidate candidate, String sessionCode) {
         ApiClient.Response created = candidate.client().post("/api/applications", Map.of("sessionCode", sessionCode,
-                "details", Map.of("educationLevel", "BACHELOR", "school", "同济大学", "graduationDate", "2016-07-01",
-                        "major", "环境工程", "relatedMajor", true, "relatedWorkYears", 4, "employer", "上海某节能服务公司",
-                        "position", "工程师", "lawAbidingDeclared", true)));
+                "details", Map.ofEntries(Map.entry("educationLevel", "BACHELOR"), Map.entry("school", "同济大学"),
+                        Map.entry("graduationDate", "2016-07-01"), Map.entry("major", "环境工程"),
+                        Map.entry("relatedMajor", true), Map.entry("relatedWorkYears", 4),
+                        Map.entry("employer", "上海某节能服务公司"), Map.entry("position", "工程师"),
+                        Map.entry("lawAbidingDeclared", true), Map.entry("claimedClause", "RULE_3_BACHELOR_1Y"))));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().get("applicationNumber").asText();
     }

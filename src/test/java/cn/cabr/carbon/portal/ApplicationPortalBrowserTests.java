@@ -1,0 +1,173 @@
+package cn.cabr.carbon.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+import cn.cabr.carbon.demo.SampleDocuments;
+import cn.cabr.carbon.session.ExamSession;
+import cn.cabr.carbon.support.BrowserTest;
+import cn.cabr.carbon.support.CaseFixtures;
+import cn.cabr.carbon.support.IntegrationTest;
+
+/** The candidate's application through the portal pages, in a real browser. */
+@IntegrationTest
+class ApplicationPortalBrowserTests extends BrowserTest {
+
+    @Test
+    void aCandidateAppliesStepByStep_seesInlineErrors_uploadsWithPreview_andSubmits() throws Exception {
+        ExamSession session = fixtures.newSession();
+        CaseFixtures.Candidate candidate = fixtures.candidate("赵门户");
+        browser.login(candidate.mobile(), fixtures.password());
+
+        browser.open("/apply");
+        browser.click(browser.visible(By.xpath("//tr[td='" + session.getName() + "']//button")));
+        browser.waitForText(By.id("step-title"), "学历信息");
+        String number = browser.driver().getCurrentUrl().replaceAll(".*/applications/([^/]+)/step/.*", "$1");
+
+        // Step 1 with a graduation date in the future: refused next to the field, nothing else lost
+        new Select(browser.visible(By.id("educationLevel"))).selectByVisibleText("本科");
+        browser.driver().findElement(By.id("school")).sendKeys("同济大学");
+        setDate("graduationDate", "2999-07-01");
+        browser.driver().findElement(By.id("major")).sendKeys("环境工程");
+        browser.click(browser.driver().findElement(By.id("relatedMajor1")));
+        browser.click(browser.driver().findElement(By.cssSelector("button[value=next]")));
+        assertThat(browser.visible(By.id("graduationDate-error")).getText()).isEqualTo("毕业时间不能晚于今天");
+        assertThat(browser.driver().findElement(By.id("school")).getAttribute("value")).isEqualTo("同济大学");
+        setDate("graduationDate", "2016-07-01");
+        browser.click(browser.driver().findElement(By.cssSelector("button[value=next]")));
+
+        // Step 2: a negative number of years is refused in Chinese
+        browser.waitForText(By.id("step-title"), "工作经历");
+        WebElement years = browser.visible(By.id("relatedWorkYears"));
+        years.sendKeys("-2");
+        browser.click(browser.driver().findElement(By.cssSelector("button[value=next]")));
+        assertThat(browser.visible(By.id("relatedWorkYears-error")).getText()).isEqualTo("工作年限不能为负数");
+        browser.driver().findElement(By.id("relatedWorkYears")).clear();
+        browser.driver().findElement(By.id("relatedWorkYears")).sendKeys("4");
+        browser.driver().findElement(By.id("employer")).sendKeys("上海某节能服务公司");
+        browser.driver().findElement(By.id("position")).sendKeys("工程师");
+        browser.click(browser.driver().findElement(By.cssSelector("button[value=next]")));
+
+        // Step 3: the clauses in the notice's words
+        browser.waitForText(By.id("step-title"), "报考条件");
+        assertThat(browser.driver().findElement(By.tagName("fieldset")).getText())
+                .contains("具有环境工程与科学专业、能源等相关专业本科及以上学历").contains("满 8 年");
+        browser.click(browser.driver().findElement(By.cssSelector("input[value=RULE_3_BACHELOR_1Y]")));
+        browser.click(browser.driver().findElement(By.id("lawAbidingDeclared1")));
+        browser.click(browser.driver().findElement(By.cssSelector("button[value=next]")));
+
+        // Step 4: uploads; a text file renamed .pdf is refused for what it is; a photo shows its preview
+        browser.waitForText(By.id("step-title"), "上传材料");
+        Path fake = Files.writeString(Files.createTempDirectory("upload").resolve("diploma.pdf"), "not a pdf");
+        upload("DIPLOMA", fake);
+        assertThat(browser.visible(By.cssSelector("#doc-DIPLOMA .field-error")).getText()).contains("文件类型不符");
+        for (String type : CaseFixtures.DOCUMENTS_OF_A_BACHELOR) {
+            boolean image = type.equals("PHOTO") || type.startsWith("ID_CARD");
+            Path file = Files.createTempDirectory("upload").resolve(type.toLowerCase() + (image ? ".png" : ".pdf"));
+            Files.write(file, image ? SampleDocuments.png(type) : SampleDocuments.pdf(type));
+            upload(type, file);
+            browser.visible(By.cssSelector("#doc-" + type + " .uploaded"));
+        }
+        WebElement photo = browser.visible(By.cssSelector("#doc-PHOTO .uploaded img"));
+        assertThat((Boolean) script("return arguments[0].complete && arguments[0].naturalWidth > 0",
+                photo)).as("the photo's preview loads").isTrue();
+        // Replacing the photo keeps one photo; deleting the employment proof removes it
+        Path second = Files.createTempDirectory("upload").resolve("photo2.png");
+        Files.write(second, SampleDocuments.png("PHOTO-2"));
+        upload("PHOTO", second);
+        browser.waitForText(By.cssSelector("#doc-PHOTO"), "photo2.png");
+        assertThat(browser.driver().findElements(By.cssSelector("#doc-PHOTO .uploaded"))).hasSize(1);
+        browser.click(browser.driver().findElement(By.cssSelector("#doc-EMPLOYMENT_PROOF .uploaded button")));
+        browser.waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#doc-EMPLOYMENT_PROOF .uploaded"), 0));
+
+        // Step 5: what is missing is listed and submission is held back until it is there
+        browser.open("/applications/" + number + "/step/confirm");
+        assertThat(browser.visible(By.id("missing")).getText()).contains("工作证明");
+        assertThat(browser.driver().findElement(By.xpath("//button[text()='提交报名']")).isEnabled()).isFalse();
+        browser.open("/applications/" + number + "/step/materials");
+        Path proof = Files.createTempDirectory("upload").resolve("employment.pdf");
+        Files.write(proof, SampleDocuments.pdf("EMPLOYMENT_PROOF"));
+        upload("EMPLOYMENT_PROOF", proof);
+        browser.visible(By.cssSelector("#doc-EMPLOYMENT_PROOF .uploaded"));
+        browser.open("/applications/" + number + "/step/confirm");
+        assertThat(browser.driver().findElements(By.id("missing"))).isEmpty();
+        assertThat(browser.driver().findElement(By.cssSelector("table.data")).getText())
+                .contains("同济大学").contains("2016-07-01").contains("4 年").contains("第 3 条");
+        browser.click(browser.driver().findElement(By.xpath("//button[text()='提交报名']")));
+
+        browser.waitForText(By.id("stage"), "报名材料审核中");
+        assertThat(browser.driver().findElement(By.id("timeline")).getText()).contains("提交报名").contains("材料审核");
+        assertThat(candidate.client().get("/api/applications/" + number).json().get("status").asText()).isEqualTo("SUBMITTED");
+        assertThat(candidate.client().get("/api/applications/" + number).json().get("details").get("claimedClause").asText())
+                .isEqualTo("RULE_3_BACHELOR_1Y");
+    }
+
+    @Test
+    void afterASupplementRequest_theCandidateSeesTheReasonAndResuppliesExactlyThoseDocuments() throws Exception {
+        ExamSession session = fixtures.newSession();
+        CaseFixtures.Candidate candidate = fixtures.candidate("钱补充");
+        String number = fixtures.submittedApplication(candidate, session.getCode());
+        fixtures.completeTask(fixtures.task(number, "Task_ReviewDocuments"), Map.of("decision", "REQUEST_SUPPLEMENT",
+                "reason", "学历证书复印件不清晰，请重新扫描上传", "supplementDocuments", List.of("DIPLOMA")));
+        fixtures.runJobs();
+
+        browser.login(candidate.mobile(), fixtures.password());
+        browser.open("/applications/" + number);
+        assertThat(browser.visible(By.id("supplement-reason")).getText()).contains("学历证书复印件不清晰");
+        assertThat(browser.driver().findElements(By.cssSelector("#supplement .document-type"))).hasSize(1);
+        assertThat(browser.driver().findElements(By.id("doc-PHOTO"))).isEmpty();
+
+        browser.click(browser.driver().findElement(By.xpath("//button[text()='提交补充材料']")));
+        assertThat(browser.visible(By.cssSelector("p.error")).getText()).contains("请先重新上传要求补充的材料").contains("学历证书");
+
+        Path rescanned = Files.createTempDirectory("upload").resolve("diploma-rescan.pdf");
+        Files.write(rescanned, SampleDocuments.pdf("DIPLOMA-rescan"));
+        upload("DIPLOMA", rescanned);
+        browser.waitForText(By.id("doc-DIPLOMA"), "diploma-rescan.pdf");
+        browser.click(browser.driver().findElement(By.xpath("//button[text()='提交补充材料']")));
+        browser.waitForText(By.id("stage"), "报名材料审核中");
+        assertThat(browser.driver().findElement(By.id("timeline")).getText()).contains("审核员要求补充材料");
+    }
+
+    @Test
+    void aCandidateCannotOpenAnotherCandidatesApplicationPagesOrFiles() {
+        ExamSession session = fixtures.newSession();
+        CaseFixtures.Candidate owner = fixtures.candidate("孙甲");
+        String number = fixtures.draft(owner, session.getCode());
+        long documentId = fixtures.upload(owner, number, "PHOTO").json().get("id").asLong();
+        CaseFixtures.Candidate other = fixtures.candidate("李乙");
+
+        browser.login(other.mobile(), fixtures.password());
+        for (String path : List.of("/applications/" + number, "/applications/" + number + "/step/education",
+                "/applications/" + number + "/step/materials", "/api/applications/" + number + "/documents/" + documentId)) {
+            browser.open(path);
+            assertThat(browser.driver().getPageSource()).as(path).containsAnyOf("报名记录不存在", "文件不存在")
+                    .doesNotContain("孙甲").doesNotContain("同济大学");
+        }
+    }
+
+    private Object script(String code, Object... args) {
+        return ((JavascriptExecutor) browser.driver()).executeScript(code, args);
+    }
+
+    private void setDate(String id, String isoDate) {
+        script("document.getElementById(arguments[0]).value = arguments[1];", id, isoDate);
+    }
+
+    private void upload(String type, Path file) {
+        browser.visible(By.id("file-" + type)).sendKeys(file.toAbsolutePath().toString());
+        browser.click(browser.driver().findElement(By.cssSelector("#doc-" + type + " form.upload button")));
+        browser.visible(By.id("doc-" + type));
+    }
+}
