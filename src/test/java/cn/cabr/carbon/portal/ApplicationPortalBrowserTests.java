@@ -72,6 +72,12 @@ class ApplicationPortalBrowserTests extends BrowserTest {
         Path fake = Files.writeString(Files.createTempDirectory("upload").resolve("diploma.pdf"), "not a pdf");
         upload("DIPLOMA", fake);
         assertThat(browser.visible(By.cssSelector("#doc-DIPLOMA .field-error")).getText()).contains("文件类型不符");
+        Path big = Files.write(Files.createTempDirectory("upload").resolve("big.pdf"), new byte[7 * 1024 * 1024]);
+        browser.visible(By.id("file-DIPLOMA")).sendKeys(big.toAbsolutePath().toString());
+        browser.click(browser.driver().findElement(By.cssSelector("#doc-DIPLOMA form.upload button")));
+        assertThat(browser.visible(By.cssSelector("#doc-DIPLOMA form.upload .field-error")).getText())
+                .contains("文件过大").contains("big.pdf");
+        browser.driver().findElement(By.id("file-DIPLOMA")).clear();
         for (String type : CaseFixtures.DOCUMENTS_OF_A_BACHELOR) {
             boolean image = type.equals("PHOTO") || type.startsWith("ID_CARD");
             Path file = Files.createTempDirectory("upload").resolve(type.toLowerCase() + (image ? ".png" : ".pdf"));
