@@ -163,6 +163,40 @@ class ApplicationPortalBrowserTests extends BrowserTest {
         }
     }
 
+    @Test
+    void everyPortalPage_labelsItsFields_fitsAPhone_andWorksWithTheKeyboard() {
+        ExamSession session = fixtures.newSession();
+        CaseFixtures.Candidate candidate = fixtures.candidate("周手机");
+        String number = fixtures.draft(candidate, session.getCode());
+        browser.login(candidate.mobile(), fixtures.password());
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        List<String> pages = List.of("/", "/apply", "/notifications", "/applications/" + number);
+        List<String> steps = List.of("education", "work", "clause", "materials", "confirm");
+        for (String path : java.util.stream.Stream.concat(pages.stream(),
+                steps.stream().map(step -> "/applications/" + number + "/step/" + step)).toList()) {
+            browser.open(path);
+            browser.visible(By.tagName("main"));
+            assertThat((Boolean) script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as("%s fits a 390 px wide phone without scrolling sideways", path).isTrue();
+            @SuppressWarnings("unchecked")
+            List<String> unlabelled = (List<String>) script("return Array.from(document.querySelectorAll("
+                    + "'input:not([type=hidden]), select, textarea')).filter(e => e.labels.length === 0 "
+                    + "&& !e.getAttribute('aria-label')).map(e => e.name || e.id)");
+            assertThat(unlabelled).as("fields without a label on %s", path).isEmpty();
+        }
+
+        // Keyboard only: tab from the page into the form, type, and press Enter to save and continue
+        browser.open("/applications/" + number + "/step/education");
+        browser.visible(By.id("school")).clear();
+        script("document.getElementById('educationLevel').focus()");
+        browser.driver().switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("school");
+        browser.driver().switchTo().activeElement().sendKeys("复旦大学", org.openqa.selenium.Keys.ENTER);
+        browser.waitForText(By.id("step-title"), "工作经历");
+        assertThat(candidate.client().get("/api/applications/" + number).json().at("/details/school").asText())
+                .isEqualTo("复旦大学");
+    }
+
     private Object script(String code, Object... args) {
         return ((JavascriptExecutor) browser.driver()).executeScript(code, args);
     }
