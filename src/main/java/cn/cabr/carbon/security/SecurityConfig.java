@@ -97,6 +97,7 @@ class SecurityConfig {
                 .headers(h -> h.frameOptions(f -> f.sameOrigin()))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/images/**").permitAll()
+                        .requestMatchers("/register").permitAll()
                         .requestMatchers("/api/auth/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/sessions").permitAll()
                         .requestMatchers("/api/manager/**").hasRole("MANAGER")
@@ -110,7 +111,8 @@ class SecurityConfig {
                         .defaultAuthenticationEntryPointFor(JsonSecurityHandlers.unauthorized(null), api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                                 request -> true)
-                        .defaultAccessDeniedHandlerFor(JsonSecurityHandlers.forbidden(), api))
+                        .defaultAccessDeniedHandlerFor(JsonSecurityHandlers.forbidden(), api)
+                        .defaultAccessDeniedHandlerFor(new PageAccessDeniedHandler(), request -> true))
                 .build();
     }
 
