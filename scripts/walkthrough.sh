@@ -92,7 +92,7 @@ MOBILE="139$(printf '%08d' $(( (RANDOM * 32768 + RANDOM) % 100000000 )))"
 ID_NUMBER=$(valid_id_number)
 : > "$WORK/candidate.jar"
 curl -s -o /dev/null -b "$WORK/candidate.jar" -c "$WORK/candidate.jar" "$BASE/api/auth/csrf"
-json candidate POST /api/auth/register "{\"fullName\":\"王碳达\",\"idNumber\":\"$ID_NUMBER\",\"mobile\":\"$MOBILE\",\"password\":\"$PASSWORD\"}" | field maskedIdNumber
+json candidate POST /api/auth/register "{\"fullName\":\"王碳达\",\"idNumber\":\"$ID_NUMBER\",\"mobile\":\"$MOBILE\",\"email\":\"w$MOBILE@example.cn\",\"password\":\"$PASSWORD\"}" | field maskedIdNumber
 login candidate "$MOBILE"
 
 step "3. The candidate fills in the application and uploads the materials"

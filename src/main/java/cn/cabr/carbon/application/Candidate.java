@@ -67,6 +67,10 @@ public class Candidate {
         return idNumber;
     }
 
+    void changePasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
     public String getMaskedIdNumber() {
         return IdCardNumber.mask(idNumber);
     }

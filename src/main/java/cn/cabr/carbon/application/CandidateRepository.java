@@ -10,6 +10,10 @@ interface CandidateRepository extends JpaRepository<Candidate, Long> {
 
     Optional<Candidate> findByIdNumberHash(String idNumberHash);
 
+    Optional<Candidate> findByEmail(String email);
+
+    boolean existsByEmail(String email);
+
     boolean existsByMobile(String mobile);
 
     boolean existsByIdNumberHash(String idNumberHash);

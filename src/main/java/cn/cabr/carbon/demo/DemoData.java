@@ -92,7 +92,7 @@ class DemoData {
             trainingHours.add(first.getId(), new BigDecimal("16"), "企业碳核查与能源管理；碳足迹量化与报告；碳交易与碳资产管理",
                     clock.instant().minus(1, ChronoUnit.DAYS), "碳排放管理专业技术人员培训综合服务平台");
             Candidate second = candidates.register(new Registration("李清源", "310115198806152345",
-                    SECOND_CANDIDATE_MOBILE, null, password));
+                    SECOND_CANDIDATE_MOBILE, "li.qingyuan@example.cn", password));
             submitApplication(second, session, EducationLevel.JUNIOR_COLLEGE, "建筑工程技术", false, 6);
         });
         log.info("Demo data loaded: session {}, candidates {} and {}", SESSION_CODE, CANDIDATE_MOBILE,

@@ -1,5 +1,7 @@
 package cn.cabr.carbon.security;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,17 +9,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,14 +37,15 @@ class AuthController {
 
     private final Candidates candidates;
     private final AuthenticationManager authenticationManager;
-    private final SecurityContextRepository securityContextRepository;
-    private final ChangeSessionIdAuthenticationStrategy sessionFixation = new ChangeSessionIdAuthenticationStrategy();
+    private final SessionSignIn sessionSignIn;
+    private final Clock clock;
 
-    AuthController(Candidates candidates, AuthenticationManager authenticationManager,
-            SecurityContextRepository securityContextRepository) {
+    AuthController(Candidates candidates, AuthenticationManager authenticationManager, SessionSignIn sessionSignIn,
+            Clock clock) {
         this.candidates = candidates;
         this.authenticationManager = authenticationManager;
-        this.securityContextRepository = securityContextRepository;
+        this.sessionSignIn = sessionSignIn;
+        this.clock = clock;
     }
 
     record Credentials(@NotBlank(message = "请填写用户名") String username, @NotBlank(message = "请填写密码") String password) {
@@ -86,15 +87,17 @@ class AuthController {
         try {
             authentication = authenticationManager.authenticate(
                     UsernamePasswordAuthenticationToken.unauthenticated(credentials.username(), credentials.password()));
+        } catch (AccountLockedException e) {
+            long seconds = Math.max(1, Duration.between(clock.instant(), e.lockedUntil()).toSeconds());
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds))
+                    .body(ApiError.of("ACCOUNT_LOCKED", e.getMessage()));
+        } catch (BadCredentialsException e) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(ApiError.of("BAD_CREDENTIALS", e.getMessage()));
         } catch (AuthenticationException e) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                     .body(ApiError.of("BAD_CREDENTIALS", PortalAuthenticationProvider.BAD_CREDENTIALS));
         }
-        sessionFixation.onAuthentication(authentication, request, response);
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(authentication);
-        SecurityContextHolder.setContext(context);
-        securityContextRepository.saveContext(context, request, response);
+        sessionSignIn.signIn(authentication, request, response);
         return ResponseEntity.ok(Me.of((SignedInUser) authentication.getPrincipal()));
     }
 

@@ -1,5 +1,7 @@
 package cn.cabr.carbon.security;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -16,10 +18,13 @@ import org.springframework.stereotype.Component;
 
 import cn.cabr.carbon.application.Candidate;
 import cn.cabr.carbon.application.Candidates;
+import cn.cabr.carbon.shared.Dates;
 
 /**
- * One login for everybody: a staff member is a Camunda identity-service user (checked by the engine, so
- * Camunda Admin manages staff), anyone else is a candidate signing in with their mobile number.
+ * One login for everybody: a staff member is a Camunda identity-service user (checked by the engine, so Camunda
+ * Admin manages staff), anyone else is a candidate signing in with their mobile number or e-mail address. Every
+ * account, staff included, is locked after consecutive failures ({@link LoginLockout}); unknown names are counted
+ * and answered the same way, so the answer never tells whether an account exists.
  */
 @Component
 class PortalAuthenticationProvider implements AuthenticationProvider {
@@ -29,13 +34,20 @@ class PortalAuthenticationProvider implements AuthenticationProvider {
     private final IdentityService identityService;
     private final Candidates candidates;
     private final PasswordEncoder passwordEncoder;
+    private final LoginLockout lockout;
+    private final AccountSettings settings;
+    private final ZoneId zone;
     /** Compared against when the user is unknown, so that a wrong user name takes as long as a wrong password. */
     private final String dummyHash;
 
-    PortalAuthenticationProvider(IdentityService identityService, Candidates candidates, PasswordEncoder passwordEncoder) {
+    PortalAuthenticationProvider(IdentityService identityService, Candidates candidates, PasswordEncoder passwordEncoder,
+            LoginLockout lockout, AccountSettings settings, ZoneId businessZone) {
         this.identityService = identityService;
         this.candidates = candidates;
         this.passwordEncoder = passwordEncoder;
+        this.lockout = lockout;
+        this.settings = settings;
+        this.zone = businessZone;
         this.dummyHash = passwordEncoder.encode("no-such-user-password");
     }
 
@@ -43,35 +55,53 @@ class PortalAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String username = authentication.getName() == null ? "" : authentication.getName().strip();
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
-        SignedInUser user = staff(username, password).or(() -> candidate(username, password))
-                .orElseThrow(() -> new BadCredentialsException(BAD_CREDENTIALS));
-        return UsernamePasswordAuthenticationToken.authenticated(user, null, user.authorities());
+        User staff = username.isEmpty() ? null : identityService.createUserQuery().userId(username).singleResult();
+        Optional<Candidate> candidate = staff == null ? candidates.findByLogin(username) : Optional.empty();
+        LoginLockout.AccountKey key = staff != null ? LoginLockout.AccountKey.staff(staff.getId())
+                : candidate.map(c -> LoginLockout.AccountKey.candidate(c.getId()))
+                        .orElseGet(() -> LoginLockout.AccountKey.unknown(username));
+
+        Optional<Instant> lockedUntil = lockout.lockedUntil(key);
+        if (lockedUntil.isPresent()) {
+            throw locked(lockedUntil.get());
+        }
+        Optional<SignedInUser> user = staff != null ? staff(staff, password) : candidate(candidate, password);
+        if (user.isEmpty()) {
+            LoginLockout.Failure failure = lockout.recordFailure(key);
+            if (failure.locked()) {
+                throw locked(failure.lockedUntil());
+            }
+            throw new BadCredentialsException(BAD_CREDENTIALS + "。再连续输错 " + failure.remainingAttempts()
+                    + " 次，账号将被锁定 " + settings.lockoutDuration().toMinutes() + " 分钟。");
+        }
+        lockout.clear(key);
+        return UsernamePasswordAuthenticationToken.authenticated(user.get(), null, user.get().authorities());
     }
 
-    private Optional<SignedInUser> staff(String username, String password) {
-        User user = identityService.createUserQuery().userId(username).singleResult();
-        if (user == null) {
+    private AccountLockedException locked(Instant until) {
+        return new AccountLockedException("连续登录失败次数过多，账号已被锁定至 " + Dates.dateTime(until, zone)
+                + "（北京时间），请届时再试；如忘记密码，可通过“忘记密码”重设。", until);
+    }
+
+    private Optional<SignedInUser> staff(User user, String password) {
+        if (!identityService.checkPassword(user.getId(), password)) {
             return Optional.empty();
         }
-        if (!identityService.checkPassword(username, password)) {
-            throw new BadCredentialsException(BAD_CREDENTIALS);
-        }
-        Set<String> groups = identityService.createGroupQuery().groupMember(username).list().stream()
+        Set<String> groups = identityService.createGroupQuery().groupMember(user.getId()).list().stream()
                 .map(Group::getId).collect(Collectors.toSet());
         String name = (nullToEmpty(user.getLastName()) + nullToEmpty(user.getFirstName())).strip();
-        return Optional.of(SignedInUser.staff(username, name.isEmpty() ? username : name, groups));
+        return Optional.of(SignedInUser.staff(user.getId(), name.isEmpty() ? user.getId() : name, groups));
     }
 
-    private Optional<SignedInUser> candidate(String mobile, String password) {
-        Optional<Candidate> candidate = candidates.findByMobile(mobile);
+    private Optional<SignedInUser> candidate(Optional<Candidate> candidate, String password) {
         if (candidate.isEmpty()) {
             passwordEncoder.matches(password, dummyHash);
             return Optional.empty();
         }
-        if (!passwordEncoder.matches(password, candidate.get().getPasswordHash())) {
+        Candidate c = candidate.get();
+        if (!passwordEncoder.matches(password, c.getPasswordHash())) {
             return Optional.empty();
         }
-        Candidate c = candidate.get();
         return Optional.of(SignedInUser.candidate(c.getId(), c.getMobile(), c.getFullName()));
     }
 

@@ -97,19 +97,22 @@ class SecurityConfig {
                 .headers(h -> h.frameOptions(f -> f.sameOrigin()))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/images/**").permitAll()
+                        .requestMatchers("/register", "/password/forgot", "/password/reset").permitAll()
                         .requestMatchers("/api/auth/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/sessions").permitAll()
                         .requestMatchers("/api/manager/**").hasRole("MANAGER")
                         .requestMatchers("/staff/**").hasAnyRole("REVIEWER", "ADJUDICATOR", "GRADER", "MANAGER")
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
+                        .failureHandler(new LoginFailureHandler()).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                         .deleteCookies("JSESSIONID"))
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(JsonSecurityHandlers.unauthorized(null), api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                                 request -> true)
-                        .defaultAccessDeniedHandlerFor(JsonSecurityHandlers.forbidden(), api))
+                        .defaultAccessDeniedHandlerFor(JsonSecurityHandlers.forbidden(), api)
+                        .defaultAccessDeniedHandlerFor(new PageAccessDeniedHandler(), request -> true))
                 .build();
     }
 

@@ -39,7 +39,7 @@ class ApplicationRefusalTests {
         ApiClient client = fixtures.client();
         client.get("/api/auth/csrf");
         ApiClient.Response second = client.post("/api/auth/register", Map.of("fullName", "赵二",
-                "idNumber", first.idNumber(), "mobile", CaseFixtures.newMobile(), "password", "Passw0rd-123"));
+                "idNumber", first.idNumber(), "mobile", CaseFixtures.newMobile(), "email", "x" + CaseFixtures.newMobile() + "@example.cn", "password", "Passw0rd-123"));
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.code()).isEqualTo("ID_NUMBER_TAKEN");
     }
@@ -192,7 +192,7 @@ class ApplicationRefusalTests {
 
     private static void assertRegistrationRefused(ApiClient client, String idNumber, String reason) {
         ApiClient.Response response = client.post("/api/auth/register", Map.of("fullName", "李四",
-                "idNumber", idNumber, "mobile", CaseFixtures.newMobile(), "password", "Passw0rd-123"));
+                "idNumber", idNumber, "mobile", CaseFixtures.newMobile(), "email", "x" + CaseFixtures.newMobile() + "@example.cn", "password", "Passw0rd-123"));
         assertThat(response.status()).as(idNumber).isEqualTo(400);
         assertThat(response.code()).isEqualTo("ID_NUMBER_INVALID");
         assertThat(response.message()).contains(reason);

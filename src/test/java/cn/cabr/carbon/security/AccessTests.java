@@ -70,7 +70,8 @@ class AccessTests {
         assertThat(page.status()).isEqualTo(302);
         ApiClient.Response login = anonymous.get("/login");
         assertThat(login.status()).isEqualTo(200);
-        assertThat(login.text()).contains("登录").contains("手机号码或工作账号");
+        assertThat(login.text()).contains("登录").contains("手机号码、电子邮箱或工作账号").contains("注册考生账号")
+                .contains("忘记密码");
     }
 
     @Test

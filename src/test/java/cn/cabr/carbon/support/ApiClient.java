@@ -24,7 +24,16 @@ public class ApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
-    public record Response(int status, byte[] body, String contentType) {
+    public record Response(int status, byte[] body, String contentType, java.net.http.HttpHeaders headers) {
+
+        public Response(int status, byte[] body, String contentType) {
+            this(status, body, contentType, java.net.http.HttpHeaders.of(Map.of(), (name, value) -> true));
+        }
+
+        /** A response header (Location, Retry-After, ...), or null. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
 
         public String text() {
             return new String(body, StandardCharsets.UTF_8);
@@ -95,6 +104,20 @@ public class ApiClient {
         return post(path, toJson(body));
     }
 
+    /**
+     * A form submitted by a page (application/x-www-form-urlencoded, accepting HTML as a browser does); the CSRF
+     * header goes with it as usual.
+     */
+    public Response postForm(String path, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> java.net.URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .setHeader("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** A document upload: multipart with the material type and the file. */
     public Response upload(String path, String type, String filename, String contentType, byte[] content) {
         return multipart(path, Map.of("type", type), filename, contentType, content);
@@ -148,7 +171,7 @@ public class ApiClient {
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Response(response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type").orElse(null));
+                    response.headers().firstValue("Content-Type").orElse(null), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

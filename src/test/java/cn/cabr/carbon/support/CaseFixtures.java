@@ -101,6 +101,11 @@ public class CaseFixtures {
         return base + "10X98765432".charAt(sum % 11);
     }
 
+    /** The e-mail address {@link #candidate} registers with. */
+    public static String emailOf(String mobile) {
+        return "c" + mobile + "@example.cn";
+    }
+
     public static String newMobile() {
         return "137" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
     }
@@ -112,7 +117,7 @@ public class CaseFixtures {
         String idNumber = validIdNumber();
         client.get("/api/auth/csrf");
         ApiClient.Response registered = client.post("/api/auth/register", Map.of("fullName", fullName,
-                "idNumber", idNumber, "mobile", mobile, "password", password));
+                "idNumber", idNumber, "mobile", mobile, "email", emailOf(mobile), "password", password));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         assertThat(client.login(mobile, password).status()).isEqualTo(200);
         return new Candidate(client, mobile, idNumber, fullName);
