@@ -100,6 +100,23 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * A screenshot for the README: written to docs/screenshots/ only when the tests run with
+     * {@code -Ddocs.screenshots=true} (scripts/screenshots.sh), so ordinary test runs leave the work tree alone.
+     */
+    public void documentationScreenshot(String name) {
+        Path taken = screenshot("docs-" + name);
+        if (Boolean.getBoolean("docs.screenshots")) {
+            try {
+                Path target = Path.of("docs", "screenshots", name + ".png");
+                Files.createDirectories(target.getParent());
+                Files.copy(taken, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     @Override
     public void close() {
         driver.quit();
