@@ -6,11 +6,14 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.cabr.carbon.exam.ExamDelivery;
 import cn.cabr.carbon.exam.Sitting;
+import cn.cabr.carbon.exam.SittingRescued;
 import cn.cabr.carbon.exam.SittingStatus;
 import cn.cabr.carbon.shared.BusinessException;
 
@@ -77,6 +80,34 @@ public class Proctoring {
     @Transactional(readOnly = true)
     public boolean isFlagged(long sittingId) {
         return events.existsBySittingIdAndFlaggedTrue(sittingId);
+    }
+
+    /**
+     * Events the page could not send (the network was down) and carried in a rescue file, recorded as they are:
+     * the time is the candidate's computer's, and they end nothing (the sitting's fate is decided by adjudication).
+     */
+    @EventListener
+    @Order(10)
+    void onRescue(SittingRescued rescue) {
+        Instant now = clock.instant();
+        for (SittingRescued.RescuedEvent rescued : rescue.events()) {
+            ProctoringEventType type = typeOf(rescued.type());
+            if (type == null) {
+                continue;
+            }
+            String detail = "（救援文件导入，时间以考生电脑为准）" + (rescued.detail() == null ? "" : rescued.detail().strip());
+            events.save(new ProctoringEvent(rescue.sittingId(), type, detail.substring(0, Math.min(detail.length(), 500)),
+                    rescued.occurredAt() == null ? now : rescued.occurredAt(), now));
+            rescue.eventRecorded();
+        }
+    }
+
+    private static ProctoringEventType typeOf(String name) {
+        try {
+            return name == null ? null : ProctoringEventType.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     @Transactional(readOnly = true)
