@@ -102,6 +102,48 @@ public class ExamDelivery {
         return viewOf(owned(candidateId, applicationNumber), applicationNumber);
     }
 
+    /** Where the candidate stands before the paper, for the device check and exam pages (their own application only). */
+    @Transactional(readOnly = true)
+    public ExamEntry entry(long candidateId, String applicationNumber) {
+        Application application = applications.getOwned(candidateId, applicationNumber);
+        ExamSession session = sessions.get(application.getSessionId());
+        Optional<Sitting> sitting = sittings.findByApplicationId(application.getId());
+        boolean opened = sessions.isReachedReadOnly(session.getId(), Milestone.EXAM_OPENED);
+        boolean closed = sessions.isReachedReadOnly(session.getId(), Milestone.EXAM_CLOSED);
+        String window = Dates.dateTime(session.getExamStartAt(), zone) + " 至 " + Dates.dateTime(session.getExamEndAt(), zone);
+        ExamEntry.State state;
+        String message;
+        if (sitting.isEmpty() || sitting.get().getStatus() == SittingStatus.READY && !opened) {
+            state = !opened ? ExamEntry.State.NOT_OPEN_YET : ExamEntry.State.NOT_ADMITTED;
+            message = !opened ? "考试尚未开始，将于 " + Dates.dateTime(session.getExamStartAt(), zone) + " 开始（考试时段 " + window
+                    + "）。开考前可先完成设备检测；通过资格审核与学时核验的考生开考后即可进入考试。"
+                    : closed ? "本期考试已结束（考试时段 " + window + "），您没有本期考试的答题记录。"
+                    : "您没有本期考试的参考资格，或考试尚未为您开放；请在“我的报名”中查看进度，如有疑问请联系考务客服。";
+        } else {
+            Sitting s = sitting.get();
+            switch (s.getStatus()) {
+                case READY -> {
+                    state = ExamEntry.State.OPEN;
+                    message = "考试已开始（考试时段 " + window + "），完成设备检测后即可进入考试，考试时长 "
+                            + session.getDurationMinutes() + " 分钟，从您进入考试时开始计时。";
+                }
+                case IN_PROGRESS -> {
+                    state = ExamEntry.State.IN_PROGRESS;
+                    message = "您的考试正在进行中，剩余时间由服务器计算（截止 " + Dates.dateTime(s.getDeadline(), zone)
+                            + "）。完成设备检测后继续作答，已保存的答案不会丢失。";
+                }
+                default -> {
+                    state = ExamEntry.State.ENDED;
+                    message = "本场考试已结束：" + s.getStatus().label() + "。";
+                }
+            }
+        }
+        return new ExamEntry(applicationNumber, session.getName(), session.getExamStartAt(), session.getExamEndAt(),
+                session.getDurationMinutes(), session.getTotalPoints(), session.getSupportContact(),
+                session.isSequentialNavigation(), state, sitting.map(Sitting::getStatus).orElse(null),
+                sitting.map(Sitting::getId).orElse(null), message);
+    }
+
     /**
      * Starts the candidate's clock and draws their paper, or resumes: a refresh, a new browser or another device
      * gets the same paper, answers, flags and deadline.
