@@ -2,7 +2,10 @@ package cn.cabr.carbon.exam;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,6 +54,17 @@ class ExamController {
             @PathVariable int position, @RequestBody AnswerRequest request) {
         return delivery.saveAnswer(user.requireCandidateId(), number, position, request.response(), request.flagged(),
                 request.clientSequence());
+    }
+
+    @GetMapping("/api/applications/{number}/exam/clock")
+    SittingClock clock(@AuthenticationPrincipal SignedInUser user, @PathVariable String number) {
+        return delivery.clock(user.requireCandidateId(), number);
+    }
+
+    /** A tiny answer for the device check's network round trips. */
+    @GetMapping("/api/exam/ping")
+    ResponseEntity<Map<String, Instant>> ping() {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(Map.of("serverTime", Instant.now()));
     }
 
     @PostMapping("/api/applications/{number}/exam/submit")

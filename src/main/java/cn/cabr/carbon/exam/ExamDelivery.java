@@ -7,11 +7,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -57,6 +59,7 @@ public class ExamDelivery {
     private final Clock clock;
     private final ZoneId zone;
     private final SecureRandom seeds = new SecureRandom();
+    private final Map<Long, Boolean> sequentialBySession = new ConcurrentHashMap<>();
 
     ExamDelivery(SittingRepository sittings, SittingItemRepository items, AnswerRepository answers,
             TimeGrantRepository timeGrants, Blueprints blueprints, QuestionBank bank, Applications applications,
@@ -97,6 +100,48 @@ public class ExamDelivery {
     @Transactional(readOnly = true)
     public ExamPaperView view(long candidateId, String applicationNumber) {
         return viewOf(owned(candidateId, applicationNumber), applicationNumber);
+    }
+
+    /** Where the candidate stands before the paper, for the device check and exam pages (their own application only). */
+    @Transactional(readOnly = true)
+    public ExamEntry entry(long candidateId, String applicationNumber) {
+        Application application = applications.getOwned(candidateId, applicationNumber);
+        ExamSession session = sessions.get(application.getSessionId());
+        Optional<Sitting> sitting = sittings.findByApplicationId(application.getId());
+        boolean opened = sessions.isReachedReadOnly(session.getId(), Milestone.EXAM_OPENED);
+        boolean closed = sessions.isReachedReadOnly(session.getId(), Milestone.EXAM_CLOSED);
+        String window = Dates.dateTime(session.getExamStartAt(), zone) + " 至 " + Dates.dateTime(session.getExamEndAt(), zone);
+        ExamEntry.State state;
+        String message;
+        if (sitting.isEmpty() || sitting.get().getStatus() == SittingStatus.READY && !opened) {
+            state = !opened ? ExamEntry.State.NOT_OPEN_YET : ExamEntry.State.NOT_ADMITTED;
+            message = !opened ? "考试尚未开始，将于 " + Dates.dateTime(session.getExamStartAt(), zone) + " 开始（考试时段 " + window
+                    + "）。开考前可先完成设备检测；通过资格审核与学时核验的考生开考后即可进入考试。"
+                    : closed ? "本期考试已结束（考试时段 " + window + "），您没有本期考试的答题记录。"
+                    : "您没有本期考试的参考资格，或考试尚未为您开放；请在“我的报名”中查看进度，如有疑问请联系考务客服。";
+        } else {
+            Sitting s = sitting.get();
+            switch (s.getStatus()) {
+                case READY -> {
+                    state = ExamEntry.State.OPEN;
+                    message = "考试已开始（考试时段 " + window + "），完成设备检测后即可进入考试，考试时长 "
+                            + session.getDurationMinutes() + " 分钟，从您进入考试时开始计时。";
+                }
+                case IN_PROGRESS -> {
+                    state = ExamEntry.State.IN_PROGRESS;
+                    message = "您的考试正在进行中，剩余时间由服务器计算（截止 " + Dates.dateTime(s.getDeadline(), zone)
+                            + "）。完成设备检测后继续作答，已保存的答案不会丢失。";
+                }
+                default -> {
+                    state = ExamEntry.State.ENDED;
+                    message = "本场考试已结束：" + s.getStatus().label() + "。";
+                }
+            }
+        }
+        return new ExamEntry(applicationNumber, session.getName(), session.getExamStartAt(), session.getExamEndAt(),
+                session.getDurationMinutes(), session.getTotalPoints(), session.getSupportContact(),
+                session.isSequentialNavigation(), state, sitting.map(Sitting::getStatus).orElse(null),
+                sitting.map(Sitting::getId).orElse(null), message);
     }
 
     /**
@@ -140,12 +185,24 @@ public class ExamDelivery {
         }
         SittingItem item = (SittingItem) found.get(0)[0];
         Question question = bank.version(item.getQuestionId());
-        Answer answer = found.get(0)[1] != null ? (Answer) found.get(0)[1] : answers.save(new Answer(sitting.getId(), item));
         String own = Responses.normalize(item, question, response);
+        if (isSequential(sitting.getSessionId())) {
+            requireInOrder(sitting, position, own);
+        }
+        Answer answer = found.get(0)[1] != null ? (Answer) found.get(0)[1] : answers.save(new Answer(sitting.getId(), item));
         boolean flag = flagged != null ? flagged : answer.isFlagged();
         Answer.SaveOutcome outcome = answer.save(own, flag, clientSequence, now);
         return new SavedAnswer(position, item.toShown(question, answer.getResponse()), answer.isFlagged(),
                 answer.getVersion(), answer.getClientSequence(), outcome, answer.getSavedAt(), sitting.remainingSeconds(now));
+    }
+
+    /** What the exam page polls: the sitting's state and the server's time left, without the paper. */
+    @Transactional(readOnly = true)
+    public SittingClock clock(long candidateId, String applicationNumber) {
+        Sitting sitting = owned(candidateId, applicationNumber);
+        Instant now = clock.instant();
+        return new SittingClock(applicationNumber, sitting.getStatus(), sitting.getStatus().label(), now,
+                sitting.getDeadline(), sitting.remainingSeconds(now));
     }
 
     public ExamPaperView submit(long candidateId, String applicationNumber) {
@@ -295,7 +352,8 @@ public class ExamDelivery {
         Instant now = clock.instant();
         return new ExamPaperView(applicationNumber, session.getName(), sitting.getStatus(), sitting.getStatus().label(),
                 now, sitting.getDeadline(), sitting.remainingSeconds(now), session.getDurationMinutes(),
-                sitting.getExtraSeconds() / 60, session.getTotalPoints(), session.getSupportContact(), itemViews);
+                sitting.getExtraSeconds() / 60, session.getTotalPoints(), session.getSupportContact(),
+                session.isSequentialNavigation(), itemViews);
     }
 
     /** Ends the sitting: every item gets its answer row (blank if never saved), objective items are graded. */
@@ -315,6 +373,32 @@ public class ExamDelivery {
             }
         }
         events.publishEvent(new SittingEnded(sitting.getId(), sitting.getApplicationId(), status));
+    }
+
+    /**
+     * Whether the session's candidates answer strictly in order. Read once per session and kept: the setting is
+     * fixed once the exam opens ({@link ExamSessions#changeExamSettings}), and saves only happen after that.
+     */
+    private boolean isSequential(long sessionId) {
+        return sequentialBySession.computeIfAbsent(sessionId, id -> sessions.get(id).isSequentialNavigation());
+    }
+
+    /**
+     * 按顺序依次作答: an item may be answered once every item before it is answered; going back to change an answer
+     * is allowed, clearing one that has answered items after it is not (that would reopen a gap).
+     */
+    private void requireInOrder(Sitting sitting, int position, String ownResponse) {
+        Set<Integer> answered = new HashSet<>(answers.answeredPositions(sitting.getId()));
+        for (int before = 1; before < position; before++) {
+            if (!answered.contains(before)) {
+                throw BusinessException.conflict("OUT_OF_ORDER", "本场考试须按顺序依次作答：请先完成第 " + before
+                        + " 题，再作答第 " + position + " 题");
+            }
+        }
+        if (ownResponse == null && answered.stream().anyMatch(p -> p > position)) {
+            throw BusinessException.conflict("OUT_OF_ORDER", "本场考试须按顺序依次作答：第 " + position
+                    + " 题之后的题目已作答，本题答案可以修改，但不能清空");
+        }
     }
 
     private void requireAnswering(Sitting sitting, Instant now) {

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record ExamPaperView(String applicationNumber, String sessionName, SittingStatus status, String statusLabel,
         Instant serverTime, Instant deadline, long remainingSeconds, int durationMinutes, int extraMinutes,
-        int totalPoints, String supportContact, List<ItemView> items) {
+        int totalPoints, String supportContact, boolean sequentialNavigation, List<ItemView> items) {
 
     public record ItemView(int position, QuestionType type, String typeLabel, int points, String stem,
             List<Question.Option> options, String response, boolean flagged, long version, long clientSequence,

@@ -90,6 +90,10 @@ public class Sitting {
         return applicationId;
     }
 
+    public String getApplicationNumber() {
+        return applicationNumber;
+    }
+
     public Long getCandidateId() {
         return candidateId;
     }

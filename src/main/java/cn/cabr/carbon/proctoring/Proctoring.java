@@ -6,11 +6,14 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.cabr.carbon.exam.ExamDelivery;
 import cn.cabr.carbon.exam.Sitting;
+import cn.cabr.carbon.exam.SittingRescued;
 import cn.cabr.carbon.exam.SittingStatus;
 import cn.cabr.carbon.shared.BusinessException;
 
@@ -56,17 +59,55 @@ public class Proctoring {
                 ? now : occurredAt;
         String cleanDetail = detail == null ? null : detail.strip().substring(0, Math.min(detail.strip().length(), 500));
         ProctoringEvent event = events.save(new ProctoringEvent(sitting.getId(), type, cleanDetail, when, now));
-        long leaves = events.countBySittingIdAndEventType(sitting.getId(), ProctoringEventType.PAGE_LEFT);
-        boolean terminated = type == ProctoringEventType.PAGE_LEFT && leaves >= pageLeaveLimit;
+        long leaves = pageLeaves(sitting.getId());
+        boolean terminated = type.isPageLeave() && leaves >= pageLeaveLimit;
         if (terminated) {
             delivery.terminate(sitting.getId());
         }
         return new Receipt(event.getId(), type, leaves, pageLeaveLimit, terminated, warningFor(type, leaves, terminated));
     }
 
+    /** How often the candidate left the answer page so far (hidden page or answer window without focus). */
+    @Transactional(readOnly = true)
+    public long pageLeaves(long sittingId) {
+        return events.countBySittingIdAndEventTypeIn(sittingId, ProctoringEventType.PAGE_LEAVES);
+    }
+
+    public int pageLeaveLimit() {
+        return pageLeaveLimit;
+    }
+
     @Transactional(readOnly = true)
     public boolean isFlagged(long sittingId) {
         return events.existsBySittingIdAndFlaggedTrue(sittingId);
+    }
+
+    /**
+     * Events the page could not send (the network was down) and carried in a rescue file, recorded as they are:
+     * the time is the candidate's computer's, and they end nothing (the sitting's fate is decided by adjudication).
+     */
+    @EventListener
+    @Order(10)
+    void onRescue(SittingRescued rescue) {
+        Instant now = clock.instant();
+        for (SittingRescued.RescuedEvent rescued : rescue.events()) {
+            ProctoringEventType type = typeOf(rescued.type());
+            if (type == null) {
+                continue;
+            }
+            String detail = "（救援文件导入，时间以考生电脑为准）" + (rescued.detail() == null ? "" : rescued.detail().strip());
+            events.save(new ProctoringEvent(rescue.sittingId(), type, detail.substring(0, Math.min(detail.length(), 500)),
+                    rescued.occurredAt() == null ? now : rescued.occurredAt(), now));
+            rescue.eventRecorded();
+        }
+    }
+
+    private static ProctoringEventType typeOf(String name) {
+        try {
+            return name == null ? null : ProctoringEventType.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     @Transactional(readOnly = true)
@@ -78,9 +119,14 @@ public class Proctoring {
         if (terminated) {
             return "您已累计 " + leaves + " 次离开答题页面，按考试纪律系统已自动终止作答。";
         }
-        if (type == ProctoringEventType.PAGE_LEFT) {
-            return "警告：检测到离开答题页面（第 " + leaves + " 次），累计 " + pageLeaveLimit + " 次将自动终止作答。";
-        }
-        return type.flagged() ? "警告：系统记录到“" + type.label() + "”，该行为可能被认定为违反考试纪律。" : "已记录。";
+        return switch (type) {
+            case PAGE_LEFT -> "警告：第 " + leaves + " 次离开答题页面，满 " + pageLeaveLimit + " 次将自动结束考试。";
+            case WINDOW_BLUR -> "警告：答题窗口失去焦点（切换到其他窗口或弹窗），记为第 " + leaves + " 次离开答题页面，满 "
+                    + pageLeaveLimit + " 次将自动结束考试。";
+            case COPY -> "警告：考试期间禁止复制试题，本次操作已记录，可能被认定为违反考试纪律。";
+            case PASTE -> "警告：考试期间禁止粘贴内容，本次操作已记录，可能被认定为违反考试纪律。";
+            case CONTEXT_MENU -> "提示：考试期间不能使用右键菜单，本次操作已记录。";
+            default -> type.flagged() ? "警告：系统记录到“" + type.label() + "”，该行为可能被认定为违反考试纪律。" : "已记录。";
+        };
     }
 }

@@ -1,5 +1,6 @@
 package cn.cabr.carbon.proctoring;
 
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -8,7 +9,7 @@ interface ProctoringEventRepository extends JpaRepository<ProctoringEvent, Long>
 
     List<ProctoringEvent> findBySittingIdOrderByOccurredAtAscIdAsc(Long sittingId);
 
-    long countBySittingIdAndEventType(Long sittingId, ProctoringEventType type);
+    long countBySittingIdAndEventTypeIn(Long sittingId, Collection<ProctoringEventType> types);
 
     boolean existsBySittingIdAndFlaggedTrue(Long sittingId);
 }

@@ -42,6 +42,7 @@ public class ExamSession {
     private MultipleChoicePolicy multipleChoicePolicy;
     private boolean doubleMarking;
     private int markingThreshold;
+    private boolean sequentialNavigation;
     private int nextApplicationSeq;
     private int nextCertificateSeq;
     private Instant createdAt;
@@ -112,6 +113,11 @@ public class ExamSession {
         this.multipleChoicePolicy = policy;
         this.doubleMarking = doubleMarking;
         this.markingThreshold = markingThreshold;
+    }
+
+    void changeExamSettings(boolean sequentialNavigation, String supportContact) {
+        this.sequentialNavigation = sequentialNavigation;
+        this.supportContact = supportContact;
     }
 
     int takeApplicationSeq() {
@@ -198,6 +204,11 @@ public class ExamSession {
     /** The largest difference between two markings that is settled by their average. */
     public int getMarkingThreshold() {
         return markingThreshold;
+    }
+
+    /** Whether candidates answer strictly in order (按顺序依次作答): an item opens once the ones before it are answered. */
+    public boolean isSequentialNavigation() {
+        return sequentialNavigation;
     }
 
     public Instant getCreatedAt() {

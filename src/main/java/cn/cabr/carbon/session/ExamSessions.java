@@ -99,6 +99,31 @@ public class ExamSessions {
         return session;
     }
 
+    static final int MAX_SUPPORT_CONTACT_LENGTH = 100;
+
+    /**
+     * The exam page's settings. The navigation mode is fixed once the exam has opened (candidates' pages and the
+     * server's checks rely on it for the whole sitting); the support contact may change at any time. Either value
+     * may be left out (null) to keep it.
+     */
+    public ExamSession changeExamSettings(String code, Boolean sequentialNavigation, String supportContact) {
+        ExamSession session = getByCode(code);
+        String contact = supportContact == null ? session.getSupportContact() : supportContact.strip();
+        if (contact.isEmpty() || contact.length() > MAX_SUPPORT_CONTACT_LENGTH) {
+            throw BusinessException.invalid("SUPPORT_CONTACT_INVALID",
+                    "请填写考试技术支持联系方式（如客服电话），不超过 " + MAX_SUPPORT_CONTACT_LENGTH + " 个字");
+        }
+        boolean sequential = sequentialNavigation == null ? session.isSequentialNavigation() : sequentialNavigation;
+        ExamSession locked = lock(session.getId());
+        if (sequential != locked.isSequentialNavigation()
+                && milestones.findBySessionIdAndMilestone(locked.getId(), Milestone.EXAM_OPENED).isPresent()) {
+            throw BusinessException.conflict("NAVIGATION_LOCKED",
+                    locked.getName() + "考试已开始，不能再更改作答顺序设置（按顺序作答 / 自由选题）");
+        }
+        locked.changeExamSettings(sequential, contact);
+        return locked;
+    }
+
     /** Whether a milestone has been reached, for display: no lock. */
     @Transactional(readOnly = true)
     public boolean isReachedReadOnly(long sessionId, Milestone milestone) {

@@ -12,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -28,7 +29,11 @@ class SessionController {
     }
 
     record SessionView(String code, String name, boolean archived, int durationMinutes, int totalPoints, int passMark,
-            int requiredHours, String supportContact, List<MilestoneView> milestones) {
+            int requiredHours, String supportContact, boolean sequentialNavigation, List<MilestoneView> milestones) {
+    }
+
+    /** The exam page's settings of a session; either may be left out to keep it. */
+    record ExamSettings(Boolean sequentialNavigation, String supportContact) {
     }
 
     /** Sessions open for applications: public, so a candidate can see them before registering. */
@@ -53,6 +58,18 @@ class SessionController {
         return ResponseEntity.created(URI.create("/api/manager/sessions/" + session.getCode())).body(view(session));
     }
 
+    @GetMapping("/api/manager/sessions/{code}/exam-settings")
+    ExamSettings examSettings(@PathVariable String code) {
+        ExamSession session = sessions.getByCode(code);
+        return new ExamSettings(session.isSequentialNavigation(), session.getSupportContact());
+    }
+
+    @PutMapping("/api/manager/sessions/{code}/exam-settings")
+    ExamSettings changeExamSettings(@PathVariable String code, @RequestBody ExamSettings request) {
+        ExamSession session = sessions.changeExamSettings(code, request.sequentialNavigation(), request.supportContact());
+        return new ExamSettings(session.isSequentialNavigation(), session.getSupportContact());
+    }
+
     private SessionView view(ExamSession s) {
         Map<Milestone, SessionMilestone> reached = sessions.reachedMilestones(s.getId());
         List<MilestoneView> milestones = Arrays.stream(Milestone.values()).map(m -> {
@@ -61,6 +78,6 @@ class SessionController {
                     r == null ? null : r.getReachedBy());
         }).toList();
         return new SessionView(s.getCode(), s.getName(), s.isArchived(), s.getDurationMinutes(), s.getTotalPoints(),
-                s.getPassMark(), s.getRequiredHours(), s.getSupportContact(), milestones);
+                s.getPassMark(), s.getRequiredHours(), s.getSupportContact(), s.isSequentialNavigation(), milestones);
     }
 }

@@ -40,6 +40,8 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1400,1000",
+                // the exam's device check: a fake camera and microphone, allowed without a prompt
+                "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())

@@ -167,7 +167,13 @@ public class CaseFixtures {
      * milestones fired up to the exam's start.
      */
     public ReadyCase caseReadyForExam(String fullName) {
+        return caseReadyForExam(fullName, session -> { });
+    }
+
+    /** The same, with a chance to change the session's settings (as a manager) before the exam opens. */
+    public ReadyCase caseReadyForExam(String fullName, java.util.function.Consumer<ExamSession> beforeExamOpens) {
         ExamSession session = newSession();
+        beforeExamOpens.accept(session);
         Candidate candidate = candidate(fullName);
         String number = submittedApplication(candidate, session.getCode());
         Task review = task(number, "Task_ReviewDocuments");
