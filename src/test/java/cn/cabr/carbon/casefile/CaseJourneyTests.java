@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -64,7 +62,7 @@ class CaseJourneyTests {
         assertThat(afterReview.at("/eligibility/rule").asText()).isEqualTo("RULE_3_BACHELOR_1Y");
 
         ApiClient.Response imported = manager.uploadFile("/api/manager/training-records", "hours.csv", "text/csv",
-                hoursCsv(candidate.idNumber()).getBytes(StandardCharsets.UTF_8));
+                CaseFixtures.hoursCsv(candidate.idNumber()).getBytes(StandardCharsets.UTF_8));
         assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
         assertThat(imported.json().get("records").asInt()).isEqualTo(2);
 
@@ -133,12 +131,5 @@ class CaseJourneyTests {
         return response.json();
     }
 
-    private static String hoursCsv(String idNumber) {
-        DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-        LocalDateTime yesterday = LocalDateTime.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
-        return "id_number,hours,completed_at,course\n"
-                + idNumber + ",20," + yesterday.minusDays(1).format(format) + ",双碳目标和政策解读\n"
-                + idNumber + ",16," + yesterday.format(format) + ",\"碳交易与碳资产管理，碳足迹\"\n";
-    }
 
 }

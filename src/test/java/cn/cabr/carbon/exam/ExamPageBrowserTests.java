@@ -12,13 +12,13 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -32,6 +32,7 @@ import cn.cabr.carbon.proctoring.ProctoringEventType;
 import cn.cabr.carbon.support.ApiClient;
 import cn.cabr.carbon.support.BrowserTest;
 import cn.cabr.carbon.support.CaseFixtures;
+import cn.cabr.carbon.support.ExamPage;
 import cn.cabr.carbon.support.IntegrationTest;
 import cn.cabr.carbon.support.TestClock;
 
@@ -49,6 +50,13 @@ class ExamPageBrowserTests extends BrowserTest {
     @Autowired
     Proctoring proctoring;
 
+    ExamPage page;
+
+    @BeforeEach
+    void examPage() {
+        page = new ExamPage(browser);
+    }
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -65,15 +73,15 @@ class ExamPageBrowserTests extends BrowserTest {
         for (String check : List.of("browser", "camera", "microphone", "network", "zoom", "window")) {
             browser.waitForText(By.cssSelector("li[data-check=" + check + "] .badge"), "通过");
         }
-        assertThat(detail("network")).matches(".*服务器往返时间中位数 \\d+ ms.*");
+        assertThat(page.checkDetail("network")).matches(".*服务器往返时间中位数 \\d+ ms.*");
         browser.screenshot("exam-device-check");
         browser.driver().manage().window().setSize(new Dimension(700, 500));
         browser.waitForText(By.cssSelector("li[data-check=window] .badge"), "需调整");
-        assertThat(detail("window")).contains("没有最大化");
+        assertThat(page.checkDetail("window")).contains("没有最大化");
         browser.driver().manage().window().maximize();
         browser.waitForText(By.cssSelector("li[data-check=window] .badge"), "通过");
         browser.driver().manage().window().setSize(new Dimension(1400, 1000));
-        enterExam();
+        page.enter();
 
         String api = "/api/applications/" + ready.number() + "/exam";
         JsonNode paper = ready.candidate().client().get(api).json();
@@ -83,14 +91,14 @@ class ExamPageBrowserTests extends BrowserTest {
         int shortAnswer = firstOf(paper, "SHORT_ANSWER");
         assertThat(browser.visible(By.id("question-title")).getText()).startsWith("第 1 题");
 
-        choose(single, "B");
-        choose(multiple, "A");
-        choose(multiple, "C");
+        page.choose(single, "B");
+        page.choose(multiple, "A");
+        page.choose(multiple, "C");
         browser.click(browser.visible(By.id("flag-question")));
-        choose(trueFalse, "TRUE");
-        open(shortAnswer);
+        page.choose(trueFalse, "TRUE");
+        page.open(shortAnswer);
         browser.visible(By.id("short-answer")).sendKeys("企业碳排放核算应明确核算边界、排放源和活动数据。");
-        waitSaved();
+        page.waitSaved();
 
         JsonNode saved = ready.candidate().client().get(api).json();
         assertThat(response(saved, single)).isEqualTo("B");
@@ -102,26 +110,26 @@ class ExamPageBrowserTests extends BrowserTest {
 
         browser.driver().navigate().refresh();
         browser.visible(By.id("exam-body"));
-        waitSaved();
+        page.waitSaved();
         assertThat(browser.visible(By.id("short-answer")).getAttribute("value")).as("the item shown before the refresh")
                 .isEqualTo("企业碳排放核算应明确核算边界、排放源和活动数据。");
-        open(multiple);
+        page.open(multiple);
         assertThat(browser.driver().findElement(By.id("option-" + multiple + "-A")).isSelected()).isTrue();
         assertThat(browser.driver().findElement(By.id("option-" + multiple + "-B")).isSelected()).isFalse();
         assertThat(browser.driver().findElement(By.id("option-" + multiple + "-C")).isSelected()).isTrue();
         assertThat(browser.visible(By.id("flag-question")).getAttribute("aria-pressed")).isEqualTo("true");
-        open(single);
+        page.open(single);
         assertThat(browser.driver().findElement(By.id("option-" + single + "-B")).isSelected()).isTrue();
-        assertThat(navButton(trueFalse).getAttribute("class")).contains("answered");
-        long remainingShown = remainingSeconds();
+        assertThat(page.navButton(trueFalse).getAttribute("class")).contains("answered");
+        long remainingShown = page.remainingSeconds();
         assertThat(remainingShown).as("the server's clock, not a restarted one").isBetween(remainingBefore - 30, remainingBefore);
 
-        leaveByAnotherTab(ready, 1);
-        assertThat(warning()).contains("第 1 次离开答题页面").contains("满 5 次将自动结束考试");
-        dismissWarning();
-        leaveByAnotherTab(ready, 2);
-        assertThat(warning()).contains("第 2 次离开答题页面");
-        dismissWarning();
+        page.leaveByAnotherTab(() -> proctoring.pageLeaves(sittingId(ready)), 1);
+        assertThat(page.warning()).contains("第 1 次离开答题页面").contains("满 5 次将自动结束考试");
+        page.dismissWarning();
+        page.leaveByAnotherTab(() -> proctoring.pageLeaves(sittingId(ready)), 2);
+        assertThat(page.warning()).contains("第 2 次离开答题页面");
+        page.dismissWarning();
         assertThat(browser.visible(By.id("leave-count")).getText()).isEqualTo("2");
         assertThat(proctoring.pageLeaves(sittingId(ready))).as("the refresh was no leave").isEqualTo(2);
         assertThat(proctoring.eventsOf(sittingId(ready))).extracting(ProctoringEvent::getEventType)
@@ -147,13 +155,13 @@ class ExamPageBrowserTests extends BrowserTest {
         assertThat(ready.candidate().client().get("/api/applications/" + ready.number() + "/exam").json()
                 .get("status").asText()).as("the clock has not started").isEqualTo("READY");
         browser.open("/exam/" + ready.number());
-        enterExam();
+        page.enter();
         for (int leave = 1; leave <= 4; leave++) {
-            leaveByAnotherTab(ready, leave);
-            assertThat(warning()).contains("第 " + leave + " 次离开答题页面");
-            dismissWarning();
+            page.leaveByAnotherTab(() -> proctoring.pageLeaves(sittingId(ready)), leave);
+            assertThat(page.warning()).contains("第 " + leave + " 次离开答题页面");
+            page.dismissWarning();
         }
-        leaveByAnotherTab(ready, 5);
+        page.leaveByAnotherTab(() -> proctoring.pageLeaves(sittingId(ready)), 5);
         browser.waitForText(By.id("ended-title"), "违反考试纪律");
         assertThat(browser.visible(By.id("ended-reason")).getText()).contains("5 次离开答题页面").contains("自动终止作答");
         assertThat(browser.driver().findElement(By.id("exam-body")).isDisplayed()).isFalse();
@@ -166,15 +174,15 @@ class ExamPageBrowserTests extends BrowserTest {
         CaseFixtures.ReadyCase ready = fixtures.caseReadyForExam("断网重连");
         browser.login(ready.candidate().mobile(), fixtures.password());
         browser.open("/exam/" + ready.number());
-        enterExam();
+        page.enter();
         String api = "/api/applications/" + ready.number() + "/exam";
-        choose(1, "A");
-        waitSaved();
+        page.choose(1, "A");
+        page.waitSaved();
 
         cdp("Network.enable", Map.of());
         cdp("Network.setBlockedURLs", Map.of("urls", List.of("*/exam/answers/*")));
-        choose(1, "B");
-        choose(2, "C");
+        page.choose(1, "B");
+        page.choose(2, "C");
         browser.waitForText(By.id("save-status"), "离线，答案已保存在本机（2 条待上传）");
         assertThat(browser.visible(By.cssSelector("#offline-panel .rescue-download")).getText()).contains("救援文件");
         assertThat(response(ready.candidate().client().get(api).json(), 1)).isEqualTo("A");
@@ -182,22 +190,22 @@ class ExamPageBrowserTests extends BrowserTest {
         browser.driver().navigate().refresh();
         browser.visible(By.id("exam-body"));
         browser.waitForText(By.id("save-status"), "离线，答案已保存在本机");
-        open(1);
+        page.open(1);
         assertThat(browser.driver().findElement(By.id("option-1-B")).isSelected()).as("kept in IndexedDB").isTrue();
-        assertThat(navButton(2).getAttribute("class")).contains("answered");
+        assertThat(page.navButton(2).getAttribute("class")).contains("answered");
         assertThat(response(ready.candidate().client().get(api).json(), 2)).isNull();
 
         cdp("Network.setBlockedURLs", Map.of("urls", List.of()));
-        waitSaved();
+        page.waitSaved();
         JsonNode replayed = ready.candidate().client().get(api).json();
         assertThat(response(replayed, 1)).isEqualTo("B");
         assertThat(response(replayed, 2)).isEqualTo("C");
 
         setOffline(true);
-        choose(3, "D");
+        page.choose(3, "D");
         browser.waitForText(By.id("save-status"), "离线，答案已保存在本机（1 条待上传）");
         setOffline(false);
-        waitSaved();
+        page.waitSaved();
         assertThat(response(ready.candidate().client().get(api).json(), 3)).isEqualTo("D");
         browser.waiting().until(d -> proctoring.eventsOf(sittingId(ready)).stream()
                 .anyMatch(e -> e.getEventType() == ProctoringEventType.NETWORK_LOST));
@@ -208,31 +216,31 @@ class ExamPageBrowserTests extends BrowserTest {
         CaseFixtures.ReadyCase ready = fixtures.caseReadyForExam("复制粘贴");
         browser.login(ready.candidate().mobile(), fixtures.password());
         browser.open("/exam/" + ready.number());
-        enterExam();
+        page.enter();
         WebElement stem = browser.visible(By.id("question-stem"));
         js("window.getSelection().selectAllChildren(arguments[0]);", stem);
         new Actions(browser.driver()).keyDown(Keys.CONTROL).sendKeys("c").keyUp(Keys.CONTROL).perform();
-        assertThat(warning()).contains("禁止复制");
-        dismissWarning();
+        assertThat(page.warning()).contains("禁止复制");
+        page.dismissWarning();
 
         new Actions(browser.driver()).contextClick(stem).perform();
-        assertThat(warning()).contains("右键菜单");
-        dismissWarning();
+        assertThat(page.warning()).contains("右键菜单");
+        page.dismissWarning();
 
         JsonNode paper = ready.candidate().client().get("/api/applications/" + ready.number() + "/exam").json();
-        open(firstOf(paper, "SHORT_ANSWER"));
+        page.open(firstOf(paper, "SHORT_ANSWER"));
         WebElement text = browser.visible(By.id("short-answer"));
         text.click();
         new Actions(browser.driver()).keyDown(Keys.CONTROL).sendKeys("v").keyUp(Keys.CONTROL).perform();
-        assertThat(warning()).contains("禁止粘贴");
-        dismissWarning();
+        assertThat(page.warning()).contains("禁止粘贴");
+        page.dismissWarning();
 
         // Headless windows never lose focus to another window, so the blur is dispatched: the page still has to
         // tell it from a hidden page (it stays visible) and report it as a leave of its own kind.
         js("window.dispatchEvent(new Event('blur'));");
-        assertThat(warning()).contains("失去焦点").contains("第 1 次离开答题页面");
+        assertThat(page.warning()).contains("失去焦点").contains("第 1 次离开答题页面");
         js("window.dispatchEvent(new Event('focus'));");
-        dismissWarning();
+        page.dismissWarning();
 
         List<ProctoringEventType> types = proctoring.eventsOf(sittingId(ready)).stream().map(ProctoringEvent::getEventType).toList();
         assertThat(types).containsExactly(ProctoringEventType.COPY, ProctoringEventType.CONTEXT_MENU,
@@ -245,17 +253,17 @@ class ExamPageBrowserTests extends BrowserTest {
         CaseFixtures.ReadyCase ready = fixtures.caseReadyForExam("救援考生");
         browser.login(ready.candidate().mobile(), fixtures.password());
         browser.open("/exam/" + ready.number());
-        enterExam();
-        choose(1, "A");
-        waitSaved();
+        page.enter();
+        page.choose(1, "A");
+        page.waitSaved();
         JsonNode paper = ready.candidate().client().get("/api/applications/" + ready.number() + "/exam").json();
         int shortAnswer = firstOf(paper, "SHORT_ANSWER");
 
         Path downloads = Files.createTempDirectory("rescue-downloads");
         cdp("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
         setOffline(true);
-        choose(2, "B");
-        open(shortAnswer);
+        page.choose(2, "B");
+        page.open(shortAnswer);
         browser.visible(By.id("short-answer")).sendKeys("断网时写下的简答。");
         browser.waitForText(By.id("save-status"), "离线，答案已保存在本机（2 条待上传）");
         browser.click(browser.clickable(By.cssSelector("#offline-panel .rescue-download")));
@@ -288,19 +296,19 @@ class ExamPageBrowserTests extends BrowserTest {
                 ApiClient.toJson(Map.of("sequentialNavigation", true))).status()).isEqualTo(200));
         browser.login(ready.candidate().mobile(), fixtures.password());
         browser.open("/exam/" + ready.number());
-        enterExam();
+        page.enter();
         assertThat(browser.visible(By.id("sequential-note")).getText()).contains("按顺序依次作答");
         assertThat(browser.visible(By.id("next-question")).isEnabled()).isFalse();
-        assertThat(navButton(2).isEnabled()).isFalse();
+        assertThat(page.navButton(2).isEnabled()).isFalse();
 
         browser.click(browser.visible(By.cssSelector("label[for='option-1-A']")));
         browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("next-question")));
-        assertThat(navButton(3).isEnabled()).isFalse();
+        assertThat(page.navButton(3).isEnabled()).isFalse();
         browser.click(browser.visible(By.id("next-question")));
         browser.waitForText(By.id("question-title"), "第 2 题");
         browser.click(browser.visible(By.cssSelector("label[for='option-2-B']")));
-        choose(1, "C");
-        waitSaved();
+        page.choose(1, "C");
+        page.waitSaved();
         JsonNode saved = ready.candidate().client().get("/api/applications/" + ready.number() + "/exam").json();
         assertThat(response(saved, 1)).as("going back to change an answer").isEqualTo("C");
         assertThat(response(saved, 2)).isEqualTo("B");
@@ -308,59 +316,15 @@ class ExamPageBrowserTests extends BrowserTest {
         browser.waitForText(By.id("question-error"), "不能清空");
     }
 
-    private void enterExam() {
-        for (String check : List.of("browser", "camera", "microphone", "network")) {
-            browser.waitForText(By.cssSelector("li[data-check=" + check + "] .badge"), "通过");
-        }
-        browser.click(browser.clickable(By.cssSelector("#enter-exam:not(.disabled)")));
-        browser.visible(By.id("exam-body"));
-        waitSaved();
-    }
 
-    private void open(int position) {
-        browser.click(navButton(position));
-        browser.waitForText(By.id("question-title"), "第 " + position + " 题");
-    }
 
-    private WebElement navButton(int position) {
-        return browser.visible(By.cssSelector("#nav-groups button[data-position='" + position + "']"));
-    }
 
-    private void choose(int position, String label) {
-        open(position);
-        browser.click(browser.visible(By.cssSelector("label[for='option-" + position + "-" + label + "']")));
-    }
 
-    private void waitSaved() {
-        browser.waiting().until(ExpectedConditions.attributeContains(By.id("save-status"), "class", "saved"));
-    }
 
-    private String detail(String check) {
-        return browser.visible(By.cssSelector("li[data-check=" + check + "] .check-detail")).getText();
-    }
 
-    private String warning() {
-        return browser.visible(By.id("warning-text")).getText();
-    }
 
-    private void dismissWarning() {
-        browser.click(browser.clickable(By.id("warning-ok")));
-        browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("warning-dialog")));
-    }
 
-    /** Another tab in front hides the exam page (visibilitychange); the server must have counted the leave. */
-    private void leaveByAnotherTab(CaseFixtures.ReadyCase ready, int expectedLeaves) {
-        String exam = browser.driver().getWindowHandle();
-        browser.driver().switchTo().newWindow(WindowType.TAB);
-        browser.waiting().until(d -> proctoring.pageLeaves(sittingId(ready)) >= expectedLeaves);
-        browser.driver().close();
-        browser.driver().switchTo().window(exam);
-    }
 
-    private long remainingSeconds() {
-        String[] parts = browser.visible(By.id("remaining")).getText().split(":");
-        return Long.parseLong(parts[0]) * 3600 + Long.parseLong(parts[1]) * 60 + Long.parseLong(parts[2]);
-    }
 
     private long sittingId(CaseFixtures.ReadyCase ready) {
         return delivery.findByApplication(fixtures.applicationIdOf(ready.number())).orElseThrow().getId();

@@ -12,10 +12,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 
-import cn.cabr.carbon.demo.SampleDocuments;
 import cn.cabr.carbon.session.ExamSession;
+import cn.cabr.carbon.support.ApplicationSteps;
 import cn.cabr.carbon.support.BrowserTest;
 import cn.cabr.carbon.support.CaseFixtures;
 import cn.cabr.carbon.support.IntegrationTest;
@@ -30,47 +29,33 @@ class ApplicationPortalBrowserTests extends BrowserTest {
         CaseFixtures.Candidate candidate = fixtures.candidate("赵门户");
         browser.login(candidate.mobile(), fixtures.password());
 
-        browser.open("/apply");
-        browser.click(browser.visible(By.xpath("//tr[td='" + session.getName() + "']//button")));
-        browser.waitForText(By.id("step-title"), "学历信息");
-        String number = browser.driver().getCurrentUrl().replaceAll(".*/applications/([^/]+)/step/.*", "$1");
+        ApplicationSteps steps = new ApplicationSteps(browser);
+        String number = steps.start(session.getName());
 
         // Step 1 with a graduation date in the future: refused next to the field, nothing else lost
-        new Select(browser.visible(By.id("educationLevel"))).selectByVisibleText("本科");
-        browser.driver().findElement(By.id("school")).sendKeys("同济大学");
-        setDate("graduationDate", "2999-07-01");
-        browser.driver().findElement(By.id("major")).sendKeys("环境工程");
-        browser.click(browser.driver().findElement(By.id("relatedMajor1")));
+        steps.education("本科", "同济大学", "2999-07-01", "环境工程", true);
         browser.click(browser.driver().findElement(By.cssSelector("button[value=next]")));
         assertThat(browser.visible(By.id("graduationDate-error")).getText()).isEqualTo("毕业时间不能晚于今天");
         assertThat(browser.driver().findElement(By.id("school")).getAttribute("value")).isEqualTo("同济大学");
-        setDate("graduationDate", "2016-07-01");
-        browser.click(browser.driver().findElement(By.cssSelector("button[value=next]")));
+        steps.education("本科", "同济大学", "2016-07-01", "环境工程", true);
+        steps.next("工作经历");
 
         // Step 2: a negative number of years is refused in Chinese
-        browser.waitForText(By.id("step-title"), "工作经历");
-        WebElement years = browser.visible(By.id("relatedWorkYears"));
-        years.sendKeys("-2");
+        steps.work("-2", "上海某节能服务公司", "工程师");
         browser.click(browser.driver().findElement(By.cssSelector("button[value=next]")));
         assertThat(browser.visible(By.id("relatedWorkYears-error")).getText()).isEqualTo("工作年限不能为负数");
-        browser.driver().findElement(By.id("relatedWorkYears")).clear();
-        browser.driver().findElement(By.id("relatedWorkYears")).sendKeys("4");
-        browser.driver().findElement(By.id("employer")).sendKeys("上海某节能服务公司");
-        browser.driver().findElement(By.id("position")).sendKeys("工程师");
-        browser.click(browser.driver().findElement(By.cssSelector("button[value=next]")));
+        steps.work("4", "上海某节能服务公司", "工程师");
+        steps.next("报考条件");
 
         // Step 3: the clauses in the notice's words
-        browser.waitForText(By.id("step-title"), "报考条件");
         assertThat(browser.driver().findElement(By.tagName("fieldset")).getText())
                 .contains("具有环境工程与科学专业、能源等相关专业本科及以上学历").contains("满 8 年");
-        browser.click(browser.driver().findElement(By.cssSelector("input[value=RULE_3_BACHELOR_1Y]")));
-        browser.click(browser.driver().findElement(By.id("lawAbidingDeclared1")));
-        browser.click(browser.driver().findElement(By.cssSelector("button[value=next]")));
+        steps.clause("RULE_3_BACHELOR_1Y");
+        steps.next("上传材料");
 
         // Step 4: uploads; a text file renamed .pdf is refused for what it is; a photo shows its preview
-        browser.waitForText(By.id("step-title"), "上传材料");
         Path fake = Files.writeString(Files.createTempDirectory("upload").resolve("diploma.pdf"), "not a pdf");
-        upload("DIPLOMA", fake);
+        new ApplicationSteps(browser).upload("DIPLOMA", fake);
         assertThat(browser.visible(By.cssSelector("#doc-DIPLOMA .field-error")).getText()).contains("文件类型不符");
         Path big = Files.write(Files.createTempDirectory("upload").resolve("big.pdf"), new byte[7 * 1024 * 1024]);
         browser.visible(By.id("file-DIPLOMA")).sendKeys(big.toAbsolutePath().toString());
@@ -78,21 +63,12 @@ class ApplicationPortalBrowserTests extends BrowserTest {
         assertThat(browser.visible(By.cssSelector("#doc-DIPLOMA form.upload .field-error")).getText())
                 .contains("文件过大").contains("big.pdf");
         browser.driver().findElement(By.id("file-DIPLOMA")).clear();
-        for (String type : CaseFixtures.DOCUMENTS_OF_A_BACHELOR) {
-            boolean image = type.equals("PHOTO") || type.startsWith("ID_CARD");
-            Path file = Files.createTempDirectory("upload").resolve(type.toLowerCase() + (image ? ".png" : ".pdf"));
-            Files.write(file, image ? SampleDocuments.png(type) : SampleDocuments.pdf(type));
-            upload(type, file);
-            browser.visible(By.cssSelector("#doc-" + type + " .uploaded"));
-        }
+        steps.uploadAllOfABachelor();
         WebElement photo = browser.visible(By.cssSelector("#doc-PHOTO .uploaded img"));
         assertThat((Boolean) script("return arguments[0].complete && arguments[0].naturalWidth > 0",
                 photo)).as("the photo's preview loads").isTrue();
         // Replacing the photo keeps one photo; deleting the employment proof removes it
-        Path second = Files.createTempDirectory("upload").resolve("photo2.png");
-        Files.write(second, SampleDocuments.png("PHOTO-2"));
-        upload("PHOTO", second);
-        browser.waitForText(By.cssSelector("#doc-PHOTO"), "photo2.png");
+        steps.uploadSample("PHOTO", "photo2.png");
         assertThat(browser.driver().findElements(By.cssSelector("#doc-PHOTO .uploaded"))).hasSize(1);
         browser.click(browser.driver().findElement(By.cssSelector("#doc-EMPLOYMENT_PROOF .uploaded button")));
         browser.waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#doc-EMPLOYMENT_PROOF .uploaded"), 0));
@@ -102,10 +78,7 @@ class ApplicationPortalBrowserTests extends BrowserTest {
         assertThat(browser.visible(By.id("missing")).getText()).contains("工作证明");
         assertThat(browser.driver().findElement(By.xpath("//button[text()='提交报名']")).isEnabled()).isFalse();
         browser.open("/applications/" + number + "/step/materials");
-        Path proof = Files.createTempDirectory("upload").resolve("employment.pdf");
-        Files.write(proof, SampleDocuments.pdf("EMPLOYMENT_PROOF"));
-        upload("EMPLOYMENT_PROOF", proof);
-        browser.visible(By.cssSelector("#doc-EMPLOYMENT_PROOF .uploaded"));
+        steps.uploadSample("EMPLOYMENT_PROOF", "employment.pdf");
         browser.open("/applications/" + number + "/step/confirm");
         assertThat(browser.driver().findElements(By.id("missing"))).isEmpty();
         assertThat(browser.driver().findElement(By.cssSelector("table.data")).getText())
@@ -137,10 +110,7 @@ class ApplicationPortalBrowserTests extends BrowserTest {
         browser.click(browser.driver().findElement(By.xpath("//button[text()='提交补充材料']")));
         assertThat(browser.visible(By.cssSelector("p.error")).getText()).contains("请先重新上传要求补充的材料").contains("学历证书");
 
-        Path rescanned = Files.createTempDirectory("upload").resolve("diploma-rescan.pdf");
-        Files.write(rescanned, SampleDocuments.pdf("DIPLOMA-rescan"));
-        upload("DIPLOMA", rescanned);
-        browser.waitForText(By.id("doc-DIPLOMA"), "diploma-rescan.pdf");
+        new ApplicationSteps(browser).uploadSample("DIPLOMA", "diploma-rescan.pdf");
         browser.click(browser.driver().findElement(By.xpath("//button[text()='提交补充材料']")));
         browser.waitForText(By.id("stage"), "报名材料审核中");
         assertThat(browser.driver().findElement(By.id("timeline")).getText()).contains("审核员要求补充材料");
@@ -201,13 +171,5 @@ class ApplicationPortalBrowserTests extends BrowserTest {
         return ((JavascriptExecutor) browser.driver()).executeScript(code, args);
     }
 
-    private void setDate(String id, String isoDate) {
-        script("document.getElementById(arguments[0]).value = arguments[1];", id, isoDate);
-    }
 
-    private void upload(String type, Path file) {
-        browser.visible(By.id("file-" + type)).sendKeys(file.toAbsolutePath().toString());
-        browser.click(browser.driver().findElement(By.cssSelector("#doc-" + type + " form.upload button")));
-        browser.visible(By.id("doc-" + type));
-    }
 }

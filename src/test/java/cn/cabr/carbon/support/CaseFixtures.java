@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -104,6 +107,15 @@ public class CaseFixtures {
     /** The e-mail address {@link #candidate} registers with. */
     public static String emailOf(String mobile) {
         return "c" + mobile + "@example.cn";
+    }
+
+    /** A training-records CSV giving the candidate 36 hours in two courses, finished over the last two days. */
+    public static String hoursCsv(String idNumber) {
+        DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+        LocalDateTime yesterday = LocalDateTime.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
+        return "id_number,hours,completed_at,course\n"
+                + idNumber + ",20," + yesterday.minusDays(1).format(format) + ",双碳目标和政策解读\n"
+                + idNumber + ",16," + yesterday.format(format) + ",\"碳交易与碳资产管理，碳足迹\"\n";
     }
 
     public static String newMobile() {
