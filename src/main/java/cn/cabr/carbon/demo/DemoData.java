@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +34,8 @@ import cn.cabr.carbon.exam.SampleBank;
 import cn.cabr.carbon.session.ExamSession;
 import cn.cabr.carbon.session.ExamSessions;
 import cn.cabr.carbon.session.SessionDefinition;
+import cn.cabr.carbon.session.SessionDuty;
+import cn.cabr.carbon.session.SessionStaff;
 import cn.cabr.carbon.training.TrainingHours;
 
 /**
@@ -58,11 +62,13 @@ class DemoData {
     private final Clock clock;
     private final ZoneId zone;
     private final String password;
+    private final SessionStaff sessionStaff;
 
     DemoData(ExamSessions sessions, Candidates candidates, Applications applications, TrainingHours trainingHours,
-            SampleBank sampleBank, TransactionTemplate transaction, Clock clock, ZoneId businessZone,
-            @Value("${certification.demo.password}") String password) {
+            SampleBank sampleBank, SessionStaff sessionStaff, TransactionTemplate transaction, Clock clock,
+            ZoneId businessZone, @Value("${certification.demo.password}") String password) {
         this.sessions = sessions;
+        this.sessionStaff = sessionStaff;
         this.candidates = candidates;
         this.applications = applications;
         this.trainingHours = trainingHours;
@@ -94,6 +100,8 @@ class DemoData {
             Candidate second = candidates.register(new Registration("李清源", "310115198806152345",
                     SECOND_CANDIDATE_MOBILE, "li.qingyuan@example.cn", password));
             submitApplication(second, session, EducationLevel.JUNIOR_COLLEGE, "建筑工程技术", false, 6);
+            sessionStaff.assign(SESSION_CODE, Map.of(SessionDuty.PROCTOR, List.of("proctor"),
+                    SessionDuty.ADJUDICATOR, List.of("adjudicator", "adjudicator2")), "demo");
         });
         log.info("Demo data loaded: session {}, candidates {} and {}", SESSION_CODE, CANDIDATE_MOBILE,
                 SECOND_CANDIDATE_MOBILE);

@@ -10,6 +10,7 @@ public final class Roles {
     public static final String GROUP_REVIEWER = "reviewer";
     public static final String GROUP_GRADER = "grader";
     public static final String GROUP_ADJUDICATOR = "adjudicator";
+    public static final String GROUP_PROCTOR = "proctor";
     public static final String GROUP_MANAGER = "manager";
     public static final String GROUP_CAMUNDA_ADMIN = "camunda-admin";
 

@@ -101,7 +101,7 @@ class SecurityConfig {
                         .requestMatchers("/api/auth/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/sessions").permitAll()
                         .requestMatchers("/api/manager/**").hasRole("MANAGER")
-                        .requestMatchers("/staff/**").hasAnyRole("REVIEWER", "ADJUDICATOR", "GRADER", "MANAGER")
+                        .requestMatchers("/staff/**").hasAnyRole("REVIEWER", "ADJUDICATOR", "GRADER", "PROCTOR", "MANAGER")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
                         .failureHandler(new LoginFailureHandler()).permitAll())

@@ -34,11 +34,12 @@ public class StaffDirectory {
     private static final Logger log = LoggerFactory.getLogger(StaffDirectory.class);
 
     static final List<String> WORK_GROUPS = List.of(Roles.GROUP_REVIEWER, Roles.GROUP_GRADER, Roles.GROUP_ADJUDICATOR,
-            Roles.GROUP_MANAGER);
+            Roles.GROUP_PROCTOR, Roles.GROUP_MANAGER);
     private static final Map<String, String> GROUP_NAMES = Map.of(
             Roles.GROUP_REVIEWER, "审核员",
             Roles.GROUP_GRADER, "阅卷员",
             Roles.GROUP_ADJUDICATOR, "违纪裁定员",
+            Roles.GROUP_PROCTOR, "监考员",
             Roles.GROUP_MANAGER, "考务管理员",
             Roles.GROUP_CAMUNDA_ADMIN, "系统管理员");
 
@@ -50,6 +51,8 @@ public class StaffDirectory {
             new DemoUser("grader", "阅卷员", "李", List.of(Roles.GROUP_GRADER)),
             new DemoUser("grader2", "阅卷员", "孙", List.of(Roles.GROUP_GRADER)),
             new DemoUser("adjudicator", "裁定员", "赵", List.of(Roles.GROUP_ADJUDICATOR)),
+            new DemoUser("adjudicator2", "裁定员", "吴", List.of(Roles.GROUP_ADJUDICATOR)),
+            new DemoUser("proctor", "监考员", "周", List.of(Roles.GROUP_PROCTOR)),
             new DemoUser("manager", "管理员", "陈", List.of(Roles.GROUP_MANAGER, Roles.GROUP_CAMUNDA_ADMIN)));
 
     private final IdentityService identityService;
