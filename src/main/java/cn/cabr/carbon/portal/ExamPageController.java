@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import cn.cabr.carbon.exam.ExamDelivery;
 import cn.cabr.carbon.exam.ExamEntry;
 import cn.cabr.carbon.exam.RescueKeys;
+import cn.cabr.carbon.proctoring.IdentityCheckIn;
 import cn.cabr.carbon.proctoring.Proctoring;
 import cn.cabr.carbon.security.SignedInUser;
 
@@ -25,11 +26,13 @@ class ExamPageController {
     private final ExamDelivery delivery;
     private final RescueKeys rescueKeys;
     private final Proctoring proctoring;
+    private final IdentityCheckIn identity;
 
-    ExamPageController(ExamDelivery delivery, RescueKeys rescueKeys, Proctoring proctoring) {
+    ExamPageController(ExamDelivery delivery, RescueKeys rescueKeys, Proctoring proctoring, IdentityCheckIn identity) {
         this.delivery = delivery;
         this.rescueKeys = rescueKeys;
         this.proctoring = proctoring;
+        this.identity = identity;
     }
 
     @GetMapping("/exam/{number}")
@@ -44,12 +47,15 @@ class ExamPageController {
         if (entry.sittingId() == null || entry.state() == ExamEntry.State.NOT_OPEN_YET) {
             return "redirect:/exam/" + number;
         }
+        if (identity.mustCheckIn(entry.sittingId())) {
+            return "redirect:/exam/" + number + "/identity";
+        }
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("number", number);
         config.put("sittingId", entry.sittingId());
         config.put("rescueKey", rescueKeys.keyFor(entry.sittingId(), number));
         config.put("pageLeaves", proctoring.pageLeaves(entry.sittingId()));
-        config.put("pageLeaveLimit", proctoring.pageLeaveLimit());
+        config.put("pageLeaveLimit", proctoring.pageLeaveLimitOf(entry.sittingId()));
         config.put("supportContact", entry.supportContact());
         config.put("checkUrl", "/exam/" + number);
         model.addAttribute("entry", entry);

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
@@ -15,11 +14,12 @@ import cn.cabr.carbon.exam.ExamDelivery;
 import cn.cabr.carbon.exam.Sitting;
 import cn.cabr.carbon.exam.SittingRescued;
 import cn.cabr.carbon.exam.SittingStatus;
+import cn.cabr.carbon.session.ExamSessions;
 import cn.cabr.carbon.shared.BusinessException;
 
 /**
  * Records what the candidate's browser reports during a sitting and warns the candidate at once. Leaving the
- * answer page a fifth time (the notice's limit) ends the sitting automatically.
+ * answer page a fifth time (the notice's limit, a rule of ProctoringThresholds.dmn) ends the sitting automatically.
  */
 @Service
 @Transactional
@@ -27,6 +27,8 @@ public class Proctoring {
 
     /** A browser clock further off than this is not believed; the server's receipt time is used instead. */
     private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+    private static final int MAX_PAGE_LEAVES = 100;
+    private static final int MAX_SECONDS_WITHOUT_FACE = 600;
 
     public record Receipt(long eventId, ProctoringEventType type, long pageLeaves, int pageLeaveLimit, boolean terminated,
             String warning) {
@@ -35,14 +37,16 @@ public class Proctoring {
     private final ProctoringEventRepository events;
     private final ExamDelivery delivery;
     private final Clock clock;
-    private final int pageLeaveLimit;
+    private final ProctoringThresholds thresholds;
+    private final ExamSessions sessions;
 
-    Proctoring(ProctoringEventRepository events, ExamDelivery delivery, Clock clock,
-            @Value("${certification.exam.page-leave-limit}") int pageLeaveLimit) {
+    Proctoring(ProctoringEventRepository events, ExamDelivery delivery, Clock clock, ProctoringThresholds thresholds,
+            ExamSessions sessions) {
         this.events = events;
         this.delivery = delivery;
         this.clock = clock;
-        this.pageLeaveLimit = pageLeaveLimit;
+        this.thresholds = thresholds;
+        this.sessions = sessions;
     }
 
     public Receipt report(long candidateId, String applicationNumber, ProctoringEventType type, String detail,
@@ -60,11 +64,14 @@ public class Proctoring {
         String cleanDetail = detail == null ? null : detail.strip().substring(0, Math.min(detail.strip().length(), 500));
         ProctoringEvent event = events.save(new ProctoringEvent(sitting.getId(), type, cleanDetail, when, now));
         long leaves = pageLeaves(sitting.getId());
-        boolean terminated = type.isPageLeave() && leaves >= pageLeaveLimit;
+        String sessionCode = sessions.get(sitting.getSessionId()).getCode();
+        int pageLeaveLimit = pageLeaveLimit(sessionCode);
+        boolean terminated = type.isPageLeave() && thresholds.evaluate(sessionCode,
+                ProctoringThresholds.Measure.PAGE_LEAVES, leaves) == ProctoringThresholds.Action.TERMINATE;
         if (terminated) {
             delivery.terminate(sitting.getId());
         }
-        return new Receipt(event.getId(), type, leaves, pageLeaveLimit, terminated, warningFor(type, leaves, terminated));
+        return new Receipt(event.getId(), type, leaves, pageLeaveLimit, terminated, warningFor(type, leaves, terminated, pageLeaveLimit));
     }
 
     /** How often the candidate left the answer page so far (hidden page or answer window without focus). */
@@ -73,8 +80,22 @@ public class Proctoring {
         return events.countBySittingIdAndEventTypeIn(sittingId, ProctoringEventType.PAGE_LEAVES);
     }
 
-    public int pageLeaveLimit() {
-        return pageLeaveLimit;
+    /** The page leave that ends the sitting, from the thresholds table (ProctoringThresholds.dmn). */
+    @Transactional(readOnly = true)
+    public int pageLeaveLimitOf(long sittingId) {
+        return pageLeaveLimit(sessions.get(delivery.get(sittingId).getSessionId()).getCode());
+    }
+
+    private int pageLeaveLimit(String sessionCode) {
+        return thresholds.lowestValueFor(sessionCode, ProctoringThresholds.Measure.PAGE_LEAVES,
+                ProctoringThresholds.Action.TERMINATE, MAX_PAGE_LEAVES);
+    }
+
+    /** Seconds without a face before the answer page flags it, from the thresholds table. */
+    @Transactional(readOnly = true)
+    public int secondsWithoutFaceOf(long sittingId) {
+        return thresholds.lowestValueFor(sessions.get(delivery.get(sittingId).getSessionId()).getCode(),
+                ProctoringThresholds.Measure.SECONDS_WITHOUT_FACE, ProctoringThresholds.Action.FLAG, MAX_SECONDS_WITHOUT_FACE);
     }
 
     @Transactional(readOnly = true)
@@ -115,7 +136,7 @@ public class Proctoring {
         return events.findBySittingIdOrderByOccurredAtAscIdAsc(sittingId);
     }
 
-    private String warningFor(ProctoringEventType type, long leaves, boolean terminated) {
+    private String warningFor(ProctoringEventType type, long leaves, boolean terminated, int pageLeaveLimit) {
         if (terminated) {
             return "您已累计 " + leaves + " 次离开答题页面，按考试纪律系统已自动终止作答。";
         }

@@ -20,6 +20,8 @@ public enum ProctoringEventType {
     CAMERA_OFF("遮挡或关闭摄像头", true),
     FACE_MISSING("离开摄像头范围", true),
     MULTIPLE_FACES("多人出现在摄像头范围内", true),
+    /** The answer page's periodic face check found a face unlike the one of the identity check-in. */
+    FACE_MISMATCH("人脸与考前身份核验不一致", true),
     TALKING("与人交谈或拨打电话", true),
     PROHIBITED_ITEM("佩戴耳机、口罩、墨镜或帽子", true),
     UNRELATED_BEHAVIOUR("与考试无关的行为（进食、躺卧、离席等）", true),

@@ -43,9 +43,14 @@ public class ExamSession {
     private boolean doubleMarking;
     private int markingThreshold;
     private boolean sequentialNavigation;
+    private boolean identityCheckRequired;
+    private int evidenceRetentionDays = DEFAULT_EVIDENCE_RETENTION_DAYS;
     private int nextApplicationSeq;
     private int nextCertificateSeq;
     private Instant createdAt;
+
+    /** How long face images and monitoring snapshots are kept unless the manager sets another period. */
+    public static final int DEFAULT_EVIDENCE_RETENTION_DAYS = 180;
 
     protected ExamSession() {
     }
@@ -118,6 +123,21 @@ public class ExamSession {
     void changeExamSettings(boolean sequentialNavigation, String supportContact) {
         this.sequentialNavigation = sequentialNavigation;
         this.supportContact = supportContact;
+    }
+
+    void changeProctoringSettings(boolean identityCheckRequired, int evidenceRetentionDays) {
+        this.identityCheckRequired = identityCheckRequired;
+        this.evidenceRetentionDays = evidenceRetentionDays;
+    }
+
+    /** Candidates check in with a live face and their ID card before the answer page. */
+    public boolean isIdentityCheckRequired() {
+        return identityCheckRequired;
+    }
+
+    /** Days face images and snapshots of this session's sittings are kept after they are taken. */
+    public int getEvidenceRetentionDays() {
+        return evidenceRetentionDays;
     }
 
     int takeApplicationSeq() {

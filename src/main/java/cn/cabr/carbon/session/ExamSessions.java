@@ -124,6 +124,24 @@ public class ExamSessions {
         return locked;
     }
 
+    static final int MAX_EVIDENCE_RETENTION_DAYS = 3650;
+
+    /**
+     * Proctoring settings: the identity check-in before the answer page, and the days face images and snapshots
+     * are kept (1 to 3650). Either value may be left out (null) to keep it.
+     */
+    public ExamSession changeProctoringSettings(String code, Boolean identityCheckRequired, Integer evidenceRetentionDays) {
+        ExamSession session = lock(getByCode(code).getId());
+        int days = evidenceRetentionDays == null ? session.getEvidenceRetentionDays() : evidenceRetentionDays;
+        if (days < 1 || days > MAX_EVIDENCE_RETENTION_DAYS) {
+            throw BusinessException.invalid("RETENTION_DAYS_INVALID",
+                    "监考证据保存天数须在 1 到 " + MAX_EVIDENCE_RETENTION_DAYS + " 天之间");
+        }
+        session.changeProctoringSettings(
+                identityCheckRequired == null ? session.isIdentityCheckRequired() : identityCheckRequired, days);
+        return session;
+    }
+
     /** Whether a milestone has been reached, for display: no lock. */
     @Transactional(readOnly = true)
     public boolean isReachedReadOnly(long sessionId, Milestone milestone) {

@@ -63,7 +63,7 @@ class ModelStructureTests {
 
     static final Path PROCESSES = Path.of("processes");
     static final Path FORMS = Path.of("forms");
-    static final Set<String> STAFF_GROUPS = Set.of("reviewer", "grader", "adjudicator", "manager");
+    static final Set<String> STAFF_GROUPS = Set.of("reviewer", "grader", "adjudicator", "manager", "proctor");
     static final Set<String> EL_WORDS = Set.of("null", "true", "false", "and", "or", "not", "eq", "ne", "lt", "gt",
             "le", "ge", "empty", "div", "mod", "instanceof", "execution", "task");
     static final Map<Class<?>, String> ID_PATTERNS = Map.ofEntries(
@@ -82,7 +82,8 @@ class ModelStructureTests {
     static final Map<String, Set<String>> FIELDS_READ_BY_LISTENERS = Map.of(
             "review-documents", Set.of("decision", "reason", "supplementDocuments"),
             "grade-short-answer", Set.of("score", "comment"),
-            "adjudicate-violation", Set.of("decision", "reason"));
+            "adjudicate-violation", Set.of("decision", "reason"),
+            "confirm-identity", Set.of("identityDecision", "identityReason"));
 
     static Map<String, BpmnModelInstance> models = new HashMap<>();
     static Map<String, JsonNode> forms = new HashMap<>();
@@ -107,7 +108,7 @@ class ModelStructureTests {
             }
         }
         assertThat(models).containsKeys("CertificationCase.bpmn", "ExamSession.bpmn");
-        assertThat(forms).hasSize(3);
+        assertThat(forms).hasSize(4);
     }
 
     @Test
@@ -228,7 +229,8 @@ class ModelStructureTests {
                 .flatMap(d -> repositoryService.getDeploymentResourceNames(d.getId()).stream())
                 .map(name -> name.substring(name.lastIndexOf('/') + 1)).toList();
         assertThat(deployed).contains("CertificationCase.bpmn", "ExamSession.bpmn", "Eligibility.dmn",
-                "review-documents.form", "grade-short-answer.form", "adjudicate-violation.form");
+                "review-documents.form", "grade-short-answer.form", "adjudicate-violation.form", "IdentityCheck.bpmn",
+                "confirm-identity.form", "ProctoringThresholds.dmn");
     }
 
     @Test
@@ -279,7 +281,8 @@ class ModelStructureTests {
     /** The variable names the process side declares (CaseVariables, SessionVariables, the form fields). */
     private static Set<String> declaredVariables() throws IllegalAccessException {
         Set<String> names = new HashSet<>();
-        for (Class<?> holder : List.of(CaseVariables.class, SessionVariables.class, StaffTaskListeners.class)) {
+        for (Class<?> holder : List.of(CaseVariables.class, SessionVariables.class, StaffTaskListeners.class,
+                IdentityCheckVariables.class)) {
             for (Field field : holder.getDeclaredFields()) {
                 if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
                     field.setAccessible(true);
