@@ -130,8 +130,8 @@
       reference = null;
     }
     send('GET', api + '/monitoring').then(function (s) {
-      if (!s) {
-        return null;
+      if (!s || !s.enabled) {
+        return null; // this session is not camera-proctored
       }
       settings = s;
       lastSnapshot = Date.now();

@@ -7,6 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.cabr.carbon.exam.ExamDelivery;
 import cn.cabr.carbon.exam.Sitting;
 import cn.cabr.carbon.exam.SittingStatus;
+import cn.cabr.carbon.session.ExamSessions;
 import cn.cabr.carbon.shared.BusinessException;
 
 /**
@@ -22,30 +23,37 @@ public class Monitoring {
     private final ProctoringEventRepository events;
     private final Proctoring proctoring;
     private final FaceMatcher matcher;
+    private final ExamSessions sessions;
     private final int checkSeconds;
     private final int snapshotSeconds;
 
     Monitoring(ExamDelivery delivery, Evidence evidence, ProctoringEventRepository events, Proctoring proctoring,
-            FaceMatcher matcher, @Value("${certification.proctoring.face-check-seconds:5}") int checkSeconds,
+            FaceMatcher matcher, ExamSessions sessions, @Value("${certification.proctoring.face-check-seconds:5}") int checkSeconds,
             @Value("${certification.proctoring.snapshot-seconds:300}") int snapshotSeconds) {
         this.delivery = delivery;
         this.evidence = evidence;
         this.events = events;
         this.proctoring = proctoring;
         this.matcher = matcher;
+        this.sessions = sessions;
         this.checkSeconds = checkSeconds;
         this.snapshotSeconds = snapshotSeconds;
     }
 
     /** What the answer page's monitor needs: how often to check, how long without a face is a flag, and so on. */
-    public record MonitorSettings(String modelUrl, int checkSeconds, int snapshotSeconds, int noFaceSeconds,
+    public record MonitorSettings(boolean enabled, String modelUrl, int checkSeconds, int snapshotSeconds, int noFaceSeconds,
             double faceMatchThreshold, int darkBrightness) {
     }
 
+    /**
+     * Camera monitoring is on for the sessions that require the identity check-in (one setting: a session is
+     * camera-proctored or not).
+     */
     @Transactional(readOnly = true)
     public MonitorSettings settings(long candidateId, String applicationNumber) {
         Sitting sitting = delivery.owned(candidateId, applicationNumber);
-        return new MonitorSettings("/vendor/face-api/model", checkSeconds, snapshotSeconds,
+        boolean enabled = sessions.get(sitting.getSessionId()).isIdentityCheckRequired();
+        return new MonitorSettings(enabled, "/vendor/face-api/model", checkSeconds, snapshotSeconds,
                 proctoring.secondsWithoutFaceOf(sitting.getId()), matcher.threshold(), DARK_BRIGHTNESS);
     }
 

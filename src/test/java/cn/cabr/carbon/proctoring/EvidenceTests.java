@@ -46,6 +46,9 @@ class EvidenceTests {
         String number = ready.number();
         api.post("/api/applications/" + number + "/exam/identity", IdentityFixtures.checkIn(0.1, 1));
         api.post("/api/applications/" + number + "/exam/start", "");
+        com.fasterxml.jackson.databind.JsonNode monitor = api.get("/api/applications/" + number + "/exam/monitoring").json();
+        assertThat(monitor.get("enabled").asBoolean()).isTrue();
+        assertThat(monitor.get("noFaceSeconds").asInt()).as("from ProctoringThresholds.dmn").isEqualTo(10);
         ApiClient.Response event = api.post("/api/applications/" + number + "/exam/proctoring-events",
                 Map.of("type", "MULTIPLE_FACES", "detail", "画面中检测到 2 张人脸"));
         long eventId = event.json().get("eventId").asLong();
@@ -79,6 +82,8 @@ class EvidenceTests {
 
         CaseFixtures.ReadyCase other = fixtures.caseReadyForExam("他人事件");
         other.candidate().client().post("/api/applications/" + other.number() + "/exam/start", "");
+        assertThat(other.candidate().client().get("/api/applications/" + other.number() + "/exam/monitoring").json()
+                .get("enabled").asBoolean()).as("a session without camera proctoring").isFalse();
         ApiClient.Response foreignEvent = other.candidate().client().post("/api/applications/" + other.number()
                 + "/exam/snapshots", Map.of("image", IdentityFixtures.dataUrl(jpeg), "eventId", eventId));
         assertThat(foreignEvent.status()).isEqualTo(400);
