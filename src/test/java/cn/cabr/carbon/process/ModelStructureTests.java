@@ -82,7 +82,8 @@ class ModelStructureTests {
     static final Map<String, Set<String>> FIELDS_READ_BY_LISTENERS = Map.of(
             "review-documents", Set.of("decision", "reason", "supplementDocuments"),
             "grade-short-answer", Set.of("score", "comment"),
-            "adjudicate-violation", Set.of("decision", "reason"));
+            "adjudicate-violation", Set.of("decision", "remedy", "reason"),
+            "adjudicate-appeal", Set.of("decision", "remedy", "reason"));
 
     static Map<String, BpmnModelInstance> models = new HashMap<>();
     static Map<String, JsonNode> forms = new HashMap<>();
@@ -107,7 +108,7 @@ class ModelStructureTests {
             }
         }
         assertThat(models).containsKeys("CertificationCase.bpmn", "ExamSession.bpmn");
-        assertThat(forms).hasSize(3);
+        assertThat(forms).hasSize(4);
     }
 
     @Test
@@ -228,7 +229,7 @@ class ModelStructureTests {
                 .flatMap(d -> repositoryService.getDeploymentResourceNames(d.getId()).stream())
                 .map(name -> name.substring(name.lastIndexOf('/') + 1)).toList();
         assertThat(deployed).contains("CertificationCase.bpmn", "ExamSession.bpmn", "Eligibility.dmn",
-                "review-documents.form", "grade-short-answer.form", "adjudicate-violation.form");
+                "review-documents.form", "grade-short-answer.form", "adjudicate-violation.form", "adjudicate-appeal.form");
     }
 
     @Test
