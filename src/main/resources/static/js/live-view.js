@@ -58,6 +58,7 @@
       cell(row, time(s.lastSeen));
       cell(row, time(s.deadline));
       var actions = cell(row, '');
+      actions.className = 'live-actions';
       actions.appendChild(button('警告', 'WARNING', s));
       actions.appendChild(document.createTextNode(' '));
       actions.appendChild(button('终止考试', 'TERMINATION', s));
