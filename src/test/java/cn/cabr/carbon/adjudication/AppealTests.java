@@ -99,7 +99,14 @@ class AppealTests {
     @Test
     void appealAfterTheWindow_isRefused_andSomeoneElsesCaseIsNotFound() {
         CaseFixtures.ReadyCase ready = terminatedAndMarked("魏逾期");
-        adjudications.changeAppealWindow(ready.session().getId(), 3);
+        ApiClient manager = fixtures.staff("manager");
+        String window = "/api/manager/sessions/" + ready.session().getCode() + "/appeal-window";
+        assertThat(manager.get(window).json().get("days").asInt()).isEqualTo(15);
+        ApiClient.Response tooLong = manager.put(window, "{\"days\": 61}");
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.message()).contains("1–60 天");
+        assertThat(ready.candidate().client().put(window, "{\"days\": 30}").status()).isEqualTo(403);
+        assertThat(manager.put(window, "{\"days\": 3}").json().get("days").asInt()).isEqualTo(3);
         steps.violationConfirmed(ready.number(), "考试中 5 次离开答题页面");
         String appeal = "/api/applications/" + ready.number() + "/appeal";
 
