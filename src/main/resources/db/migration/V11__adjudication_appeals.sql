@@ -2,6 +2,8 @@
 -- decision when the two disagree, and a candidate's appeal decided by yet another adjudicator.
 ALTER TABLE adjudication ADD COLUMN stage VARCHAR(20) DEFAULT 'FIRST' NOT NULL;
 ALTER TABLE adjudication ADD COLUMN remedy VARCHAR(20);
+-- Decisions taken before this rule were taken alone and are final as they stand.
+UPDATE adjudication SET stage = 'SINGLE';
 
 -- The appeal window (days after the candidate is notified) is session data.
 CREATE TABLE adjudication_appeal_window (

@@ -105,7 +105,7 @@ public class Adjudications {
             Adjudication a = all.get(i);
             boolean violation = a.getDecision() == AdjudicationDecision.VIOLATION_CONFIRMED;
             switch (a.getStage()) {
-                case APPEAL, MANAGER:
+                case APPEAL, MANAGER, SINGLE:
                     return Optional.of(a);
                 case CONFIRMATION:
                     return violation ? Optional.of(a) : Optional.empty();
@@ -152,7 +152,7 @@ public class Adjudications {
 
     private Optional<Instant> appealDeadline(Sitting sitting, Adjudication decision) {
         if (decision.getDecision() != AdjudicationDecision.VIOLATION_CONFIRMED
-                || decision.getStage() == AdjudicationStage.APPEAL) {
+                || decision.getStage() == AdjudicationStage.APPEAL || decision.getStage() == AdjudicationStage.SINGLE) {
             return Optional.empty();
         }
         return Optional.of(decision.getDecidedAt().plus(Duration.ofDays(appealWindowDays(sitting.getSessionId()))));

@@ -57,6 +57,14 @@ public class StaffTaskListeners {
     }
 
     /**
+     * 违纪裁定 of a case still running on a model version from before the adjudication sub-process: one decision,
+     * final as it stands (as it was when that case reached the task).
+     */
+    public void adjudicationCompleted(DelegateTask task) {
+        adjudicationCompleted(task, AdjudicationStage.SINGLE.name());
+    }
+
+    /**
      * 违纪裁定 at one stage: a decision with a reason (and a remedy for a technical problem). The decision goes on
      * the case for the subprocess's gateways; a violation in force voids the score when the result is computed.
      */

@@ -131,6 +131,19 @@ class AppealTests {
         assertThat(response.code()).isEqualTo("NOTHING_TO_APPEAL");
     }
 
+    @Test
+    void aDecisionTakenAloneBeforeTheTwoAdjudicatorRule_standsAsItIs_andCannotBeAppealed() {
+        CaseFixtures.ReadyCase ready = terminatedAndMarked("尹旧案");
+        long sittingId = delivery.findByApplication(fixtures.applicationIdOf(ready.number())).orElseThrow().getId();
+        adjudications.decide(sittingId, AdjudicationStage.SINGLE, "adjudicator", AdjudicationDecision.VIOLATION_CONFIRMED,
+                null, "考试中 5 次离开答题页面");
+        assertThat(adjudications.violationConfirmed(sittingId)).isTrue();
+        ApiClient.Response response = ready.candidate().client().post("/api/applications/" + ready.number() + "/appeal",
+                Map.of("reason", "第三次离开时家中停电，附证明"));
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.code()).isEqualTo("NOTHING_TO_APPEAL");
+    }
+
     private CaseFixtures.ReadyCase terminatedAndMarked(String name) {
         CaseFixtures.ReadyCase ready = fixtures.caseReadyForExam(name);
         ApiClient api = ready.candidate().client();
