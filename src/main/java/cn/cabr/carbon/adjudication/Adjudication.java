@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+/** One adjudicator's (or manager's) decision on a sitting, at one stage, with its reason. */
 @Entity
 @Table(name = "adjudication")
 public class Adjudication {
@@ -18,25 +19,40 @@ public class Adjudication {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     private Long sittingId;
+    @Enumerated(EnumType.STRING)
+    private AdjudicationStage stage;
     private String adjudicator;
     @Enumerated(EnumType.STRING)
     private AdjudicationDecision decision;
+    @Enumerated(EnumType.STRING)
+    private TechnicalRemedy remedy;
     private String reason;
     private Instant decidedAt;
 
     protected Adjudication() {
     }
 
-    Adjudication(Long sittingId, String adjudicator, AdjudicationDecision decision, String reason, Instant decidedAt) {
+    Adjudication(Long sittingId, AdjudicationStage stage, String adjudicator, AdjudicationDecision decision,
+            TechnicalRemedy remedy, String reason, Instant decidedAt) {
         this.sittingId = sittingId;
+        this.stage = stage;
         this.adjudicator = adjudicator;
         this.decision = decision;
+        this.remedy = remedy;
         this.reason = reason;
         this.decidedAt = decidedAt;
     }
 
+    public Long getId() {
+        return id;
+    }
+
     public Long getSittingId() {
         return sittingId;
+    }
+
+    public AdjudicationStage getStage() {
+        return stage;
     }
 
     public String getAdjudicator() {
@@ -47,11 +63,20 @@ public class Adjudication {
         return decision;
     }
 
+    public TechnicalRemedy getRemedy() {
+        return remedy;
+    }
+
     public String getReason() {
         return reason;
     }
 
     public Instant getDecidedAt() {
         return decidedAt;
+    }
+
+    /** The label the candidate reads, with the remedy of a technical problem. */
+    public String describe() {
+        return decision.label() + (remedy == null ? "" : "（" + remedy.label() + "）");
     }
 }

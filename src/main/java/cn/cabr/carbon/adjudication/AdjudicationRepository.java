@@ -1,10 +1,10 @@
 package cn.cabr.carbon.adjudication;
 
-import java.util.Optional;
+import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface AdjudicationRepository extends JpaRepository<Adjudication, Long> {
 
-    Optional<Adjudication> findFirstBySittingIdOrderByDecidedAtDescIdDesc(Long sittingId);
+    List<Adjudication> findBySittingIdOrderByIdAsc(Long sittingId);
 }

@@ -22,6 +22,13 @@ public final class CaseVariables {
     public static final String RESULT_OUTCOME = "resultOutcome";
     /** Local to one answer's marking subprocess: 2 or 3 when another marking round is needed, 0 when settled. */
     public static final String NEXT_MARKING_ROUND = "nextMarkingRound";
+    /** The decision of the adjudication task just completed (违纪裁定 subprocess gateways). */
+    public static final String ADJUDICATION_DECISION = "adjudicationDecision";
+    /** Whether the decision in force may be appealed, and until when (the appeal window's timer). */
+    public static final String APPEALABLE = "appealable";
+    public static final String APPEAL_DEADLINE = "appealDeadline";
+    /** When the appeal review is due. */
+    public static final String APPEAL_DUE = "appealDue";
 
     /** Transient or task-local values. */
     public static final String ELIGIBILITY_RESULT = "eligibilityResult";
@@ -30,6 +37,7 @@ public final class CaseVariables {
     /** Messages the case waits for. */
     public static final String MESSAGE_SUPPLEMENT_SUBMITTED = "SupplementSubmitted";
     public static final String MESSAGE_SITTING_ENDED = "SittingEnded";
+    public static final String MESSAGE_APPEAL_FILED = "AppealFiled";
 
     private CaseVariables() {
     }

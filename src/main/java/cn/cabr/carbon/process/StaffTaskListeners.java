@@ -4,7 +4,9 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 import cn.cabr.carbon.adjudication.AdjudicationDecision;
+import cn.cabr.carbon.adjudication.AdjudicationStage;
 import cn.cabr.carbon.adjudication.Adjudications;
+import cn.cabr.carbon.adjudication.TechnicalRemedy;
 import cn.cabr.carbon.exam.Grading;
 import cn.cabr.carbon.review.ReviewOutcome;
 import cn.cabr.carbon.review.Reviews;
@@ -23,6 +25,7 @@ public class StaffTaskListeners {
     static final String SUPPLEMENT_DOCUMENTS = "supplementDocuments";
     static final String SCORE = "score";
     static final String COMMENT = "comment";
+    static final String REMEDY = "remedy";
 
     private final Reviews reviews;
     private final Grading grading;
@@ -53,11 +56,26 @@ public class StaffTaskListeners {
         task.getExecution().setVariableLocal(CaseVariables.NEXT_MARKING_ROUND, result.nextRound());
     }
 
-    /** 违纪裁定: a decision with a reason; a confirmed violation voids the score when the result is computed. */
+    /**
+     * 违纪裁定 of a case still running on a model version from before the adjudication sub-process: one decision,
+     * final as it stands (as it was when that case reached the task).
+     */
     public void adjudicationCompleted(DelegateTask task) {
+        adjudicationCompleted(task, AdjudicationStage.SINGLE.name());
+    }
+
+    /**
+     * 违纪裁定 at one stage: a decision with a reason (and a remedy for a technical problem). The decision goes on
+     * the case for the subprocess's gateways; a violation in force voids the score when the result is computed.
+     */
+    public void adjudicationCompleted(DelegateTask task, String stage) {
         AdjudicationDecision decision = parse(AdjudicationDecision.class, submitted(task, DECISION), "裁定结论");
-        adjudications.record((Long) task.getVariable(CaseVariables.SITTING_ID), actor(task), decision,
+        Object remedy = submitted(task, REMEDY);
+        adjudications.decide((Long) task.getVariable(CaseVariables.SITTING_ID), AdjudicationStage.valueOf(stage),
+                actor(task), decision, decision == AdjudicationDecision.TECHNICAL_PROBLEM
+                        ? parse(TechnicalRemedy.class, remedy, "技术故障的处理方式") : null,
                 TaskForms.text(submitted(task, REASON)));
+        task.getExecution().getProcessInstance().setVariable(CaseVariables.ADJUDICATION_DECISION, decision.name());
     }
 
     /**

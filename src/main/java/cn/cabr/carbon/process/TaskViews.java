@@ -8,6 +8,10 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
+import cn.cabr.carbon.adjudication.Adjudication;
+import cn.cabr.carbon.adjudication.Adjudications;
+import cn.cabr.carbon.adjudication.LiveProctoring;
+import cn.cabr.carbon.adjudication.ProctorMessage;
 import cn.cabr.carbon.application.Application;
 import cn.cabr.carbon.application.ApplicationDocument;
 import cn.cabr.carbon.application.Applications;
@@ -45,10 +49,13 @@ public class TaskViews {
     private final ExamDelivery delivery;
     private final Proctoring proctoring;
     private final Grading grading;
+    private final Adjudications adjudications;
+    private final LiveProctoring liveProctoring;
     private final ZoneId zone;
 
     TaskViews(Applications applications, Candidates candidates, ExamSessions sessions, Reviews reviews,
-            ExamDelivery delivery, Proctoring proctoring, Grading grading, ZoneId businessZone) {
+            ExamDelivery delivery, Proctoring proctoring, Grading grading, Adjudications adjudications,
+            LiveProctoring liveProctoring, ZoneId businessZone) {
         this.applications = applications;
         this.candidates = candidates;
         this.sessions = sessions;
@@ -56,6 +63,8 @@ public class TaskViews {
         this.delivery = delivery;
         this.proctoring = proctoring;
         this.grading = grading;
+        this.adjudications = adjudications;
+        this.liveProctoring = liveProctoring;
         this.zone = businessZone;
     }
 
@@ -141,13 +150,37 @@ public class TaskViews {
         task.setVariableLocal(StaffTaskListeners.COMMENT, Variables.stringValue(null));
     }
 
-    /** 违纪裁定: the sitting, its proctoring events, and the decision fields. */
+    /**
+     * 违纪裁定 at any stage: the sitting, the timeline of its proctoring events with a link to their evidence, the
+     * decisions so far (and the candidate's appeal), and the decision fields.
+     */
     public void prepareAdjudication(DelegateTask task) {
         long sittingId = (Long) task.getVariable(CaseVariables.SITTING_ID);
-        task.setVariableLocal("sittingSummary", sittingSummary(sittingId));
+        task.setVariableLocal("sittingSummary", sittingSummary(sittingId)
+                + "\n\n[查看监考证据（截图与事件）](/staff/sittings/" + sittingId + "/evidence)");
         task.setVariableLocal("proctoringEvents", proctoringEvents(sittingId));
+        task.setVariableLocal("earlierDecisions", earlierDecisions(sittingId));
         task.setVariableLocal(StaffTaskListeners.DECISION, Variables.stringValue(null));
+        task.setVariableLocal(StaffTaskListeners.REMEDY, Variables.stringValue(null));
         task.setVariableLocal(StaffTaskListeners.REASON, Variables.stringValue(null));
+    }
+
+    public String earlierDecisions(Long sittingId) {
+        StringBuilder md = new StringBuilder();
+        for (ProctorMessage m : liveProctoring.messagesOf(sittingId)) {
+            md.append("- ").append(Dates.dateTime(m.getSentAt(), zone)).append(" 监考员（").append(m.getSentBy())
+                    .append("）").append(ProctorMessage.TERMINATION.equals(m.getKind()) ? "终止考试，理由：" : "警告考生：")
+                    .append(escape(m.getMessage())).append('\n');
+        }
+        for (Adjudication a : adjudications.history(sittingId)) {
+            md.append("- ").append(Dates.dateTime(a.getDecidedAt(), zone)).append(" ").append(a.getStage().label())
+                    .append("（").append(a.getAdjudicator()).append("）：").append(a.describe()).append("，理由：")
+                    .append(escape(a.getReason())).append('\n');
+        }
+        adjudications.appealOf(sittingId).ifPresent(appeal -> md.append("\n**考生申诉**（")
+                .append(Dates.dateTime(appeal.getFiledAt(), zone)).append("）：").append(escape(appeal.getReason()))
+                .append('\n'));
+        return md.length() == 0 ? "（尚无监考员操作或裁定，您是第一位裁定人员）" : limit(md);
     }
 
     public String sittingSummary(Long sittingId) {

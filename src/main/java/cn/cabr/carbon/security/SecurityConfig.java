@@ -102,6 +102,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/sessions").permitAll()
                         .requestMatchers("/api/manager/**").hasRole("MANAGER")
                         .requestMatchers("/staff/**").hasAnyRole("REVIEWER", "ADJUDICATOR", "GRADER", "PROCTOR", "MANAGER")
+                        .requestMatchers("/api/staff/live/**").hasRole("PROCTOR")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
                         .failureHandler(new LoginFailureHandler()).permitAll())

@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import cn.cabr.carbon.adjudication.AdjudicationSteps;
 import cn.cabr.carbon.session.Milestone;
 import cn.cabr.carbon.support.ApiClient;
 import cn.cabr.carbon.support.BrowserTest;
@@ -18,6 +23,13 @@ import cn.cabr.carbon.support.IntegrationTest;
 /** The case page after the exam: the published result, its breakdown, adjudication and the certificate. */
 @IntegrationTest
 class CaseResultBrowserTests extends BrowserTest {
+
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    RuntimeService runtimeService;
 
     @Test
     void aPassedCandidateSeesTheScoreByPartAndDownloadsTheCertificate() {
@@ -71,9 +83,9 @@ class CaseResultBrowserTests extends BrowserTest {
         browser.open("/applications/" + ready.number());
         assertThat(browser.visible(By.id("timeline")).getText()).contains("违纪核查").contains("核查结果随成绩公布");
 
-        fixtures.completeTask(fixtures.task(ready.number(), "Task_AdjudicateViolation"),
-                Map.of("decision", "VIOLATION_CONFIRMED", "reason", "考试中 5 次离开答题页面"));
-        fixtures.runJobs();
+        AdjudicationSteps adjudication = new AdjudicationSteps(fixtures, taskService, managementService, runtimeService);
+        adjudication.violationConfirmed(ready.number(), "考试中 5 次离开答题页面");
+        adjudication.closeAppealWindow(ready.number());
         ApiClient manager = fixtures.staff("manager");
         for (Milestone m : List.of(Milestone.EXAM_CLOSED, Milestone.SCORES_PUBLISHED)) {
             fixtures.fire(manager, ready.session().getCode(), m);

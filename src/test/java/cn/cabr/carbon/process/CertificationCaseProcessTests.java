@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyCollection;
@@ -14,6 +15,7 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -25,6 +27,7 @@ import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -37,7 +40,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import cn.cabr.carbon.adjudication.AdjudicationDecision;
+import cn.cabr.carbon.adjudication.AdjudicationStage;
 import cn.cabr.carbon.adjudication.Adjudications;
+import cn.cabr.carbon.adjudication.TechnicalRemedy;
 import cn.cabr.carbon.application.CaseOutcome;
 import cn.cabr.carbon.casefile.CaseFiles;
 import cn.cabr.carbon.certificate.Certificates;
@@ -51,7 +57,11 @@ import cn.cabr.carbon.review.Reviews;
 import cn.cabr.carbon.scoring.ExamResult;
 import cn.cabr.carbon.scoring.ResultOutcome;
 import cn.cabr.carbon.scoring.Scoring;
+import cn.cabr.carbon.session.ExamSession;
 import cn.cabr.carbon.session.ExamSessions;
+import cn.cabr.carbon.session.SessionDuty;
+import cn.cabr.carbon.session.SessionStaff;
+import cn.cabr.carbon.session.SessionStaffMember;
 import cn.cabr.carbon.session.Milestone;
 import cn.cabr.carbon.training.HoursCheck;
 import cn.cabr.carbon.training.TrainingHours;
@@ -108,6 +118,8 @@ class CertificationCaseProcessTests {
         Mocks.register("computeResultDelegate", new ComputeResultDelegate(scoring));
         Mocks.register("publishResultDelegate", new PublishResultDelegate(scoring));
         Mocks.register("issueCertificateDelegate", new IssueCertificateDelegate(certificates));
+        Mocks.register("notifyAdjudicationDelegate", new NotifyAdjudicationDelegate(adjudications));
+        Mocks.register("adjudicationRouting", mock(AdjudicationRouting.class));
     }
 
     @AfterEach
@@ -246,15 +258,21 @@ class CertificationCaseProcessTests {
     }
 
     @Test
-    void terminatedByProctoring_violationConfirmed_scoreVoided() {
+    void terminatedByProctoring_violationConfirmedBySecondAdjudicator_noAppeal_scoreVoided() {
         reached.add(Milestone.SCORES_PUBLISHED);
         ProcessInstance pi = toSitting();
         sittingEnded(SittingStatus.TERMINATED, true);
         gradeAll();
         assertThat(pi).isWaitingAt("Task_AdjudicateViolation").task().hasCandidateGroup("adjudicator");
-        complete(task(pi), withVariables("decision", "VIOLATION_CONFIRMED", "reason", "第5次离开答题页面，且有复制粘贴记录"));
-        verify(adjudications).record(eq(SITTING_ID), anyString(),
-                eq(cn.cabr.carbon.adjudication.AdjudicationDecision.VIOLATION_CONFIRMED), eq("第5次离开答题页面，且有复制粘贴记录"));
+        adjudicate("Task_AdjudicateViolation", "VIOLATION_CONFIRMED", "第5次离开答题页面，且有复制粘贴记录");
+        verify(adjudications).decide(eq(SITTING_ID), eq(AdjudicationStage.FIRST), anyString(),
+                eq(AdjudicationDecision.VIOLATION_CONFIRMED), isNull(), eq("第5次离开答题页面，且有复制粘贴记录"));
+        assertThat(pi).isWaitingAt("Task_ConfirmViolation").hasNotPassed("Task_NotifyAdjudication");
+        adjudicate("Task_ConfirmViolation", "VIOLATION_CONFIRMED", "同意：复制粘贴记录与离开页面时间吻合");
+        notified(true);
+        assertThat(pi).isWaitingAt("EventGateway_AwaitAppeal").hasNotPassed("Task_ComputeResult");
+        execute(job("Timer_AppealWindowClosed"));
+        assertThat(pi).hasPassed("EndEvent_AdjudicationFinal").hasNotPassed("Task_ManagerAdjudication", "Task_DecideAppeal");
         result(ResultOutcome.VOIDED);
         assertThat(pi).isWaitingAt("Task_PublishResult").hasNotPassed("Event_ScoresPublished");
         execute(job());
@@ -267,7 +285,10 @@ class CertificationCaseProcessTests {
         ProcessInstance pi = toSitting();
         sittingEnded(SittingStatus.TIMED_OUT, true);
         gradeAll();
-        complete(task(pi), withVariables("decision", "NO_VIOLATION", "reason", "离开页面系网络中断所致，已核实"));
+        adjudicate("Task_AdjudicateViolation", "NO_VIOLATION", "离开页面系网络中断所致，已核实");
+        assertThat(pi).hasNotPassed("Task_ConfirmViolation");
+        notified(false);
+        assertThat(pi).hasPassed("EndEvent_AdjudicationFinal").hasNotPassed("EventGateway_AwaitAppeal");
         result(ResultOutcome.PASSED);
         broadcast(Milestone.SCORES_PUBLISHED, "ScoresPublished");
         execute(job());
@@ -278,6 +299,92 @@ class CertificationCaseProcessTests {
         assertThat(pi).isEnded().hasPassed("Task_AdjudicateViolation", "EndEvent_CertificateIssued");
         verify(certificates).issue(APPLICATION_ID);
         verify(caseFiles).close(APPLICATION_ID, CaseOutcome.CERTIFIED);
+    }
+
+    @Test
+    void violation_secondAdjudicatorDisagrees_managerDecides_noViolation() {
+        ProcessInstance pi = flaggedSittingAtAdjudication();
+        adjudicate("Task_AdjudicateViolation", "VIOLATION_CONFIRMED", "画面中出现第二张人脸");
+        adjudicate("Task_ConfirmViolation", "NO_VIOLATION", "第二张人脸为背景中的海报，不构成违纪");
+        assertThat(pi).isWaitingAt("Task_ManagerAdjudication").task().hasCandidateGroup("manager");
+        adjudicate("Task_ManagerAdjudication", "NO_VIOLATION", "经核查录像截图，确为海报");
+        verify(adjudications).decide(eq(SITTING_ID), eq(AdjudicationStage.MANAGER), anyString(),
+                eq(AdjudicationDecision.NO_VIOLATION), isNull(), eq("经核查录像截图，确为海报"));
+        notified(false);
+        assertThat(pi).hasPassed("Task_ManagerAdjudication", "EndEvent_AdjudicationFinal").isWaitingAt("Task_ComputeResult");
+    }
+
+    @Test
+    void violationConfirmed_candidateAppeals_appealUpheld_scoreStands() {
+        ProcessInstance pi = flaggedSittingAtAdjudication();
+        adjudicate("Task_AdjudicateViolation", "VIOLATION_CONFIRMED", "多次离开答题页面");
+        adjudicate("Task_ConfirmViolation", "VIOLATION_CONFIRMED", "同意初次裁定");
+        notified(true);
+        appealFiled();
+        assertThat(pi).isWaitingAt("Task_DecideAppeal").hasPassed("Event_AppealFiled").hasNotPassed("Timer_AppealWindowClosed");
+        adjudicate("Task_DecideAppeal", "NO_VIOLATION", "考生提供的停电证明属实，离开页面非本人所致");
+        verify(adjudications).decide(eq(SITTING_ID), eq(AdjudicationStage.APPEAL), anyString(),
+                eq(AdjudicationDecision.NO_VIOLATION), isNull(), anyString());
+        assertThat(pi).hasPassed("EndEvent_AppealDecided").isWaitingAt("Task_ComputeResult");
+        result(ResultOutcome.PASSED);
+        assertThat(pi).isWaitingAt("Event_ScoresPublished");
+    }
+
+    @Test
+    void violationConfirmed_candidateAppeals_appealRejected_scoreVoided() {
+        reached.add(Milestone.SCORES_PUBLISHED);
+        ProcessInstance pi = flaggedSittingAtAdjudication();
+        adjudicate("Task_AdjudicateViolation", "VIOLATION_CONFIRMED", "多次离开答题页面");
+        adjudicate("Task_ConfirmViolation", "VIOLATION_CONFIRMED", "同意初次裁定");
+        notified(true);
+        appealFiled();
+        adjudicate("Task_DecideAppeal", "VIOLATION_CONFIRMED", "申诉理由与监考截图不符，维持原裁定");
+        assertThat(pi).hasPassed("EndEvent_AppealDecided");
+        result(ResultOutcome.VOIDED);
+        execute(job());
+        assertThat(pi).isEnded().hasPassed("EndEvent_ScoreVoided");
+    }
+
+    @Test
+    void technicalProblem_timeCredit_recordedWithoutConfirmation() {
+        ProcessInstance pi = flaggedSittingAtAdjudication();
+        complete(task(pi), withVariables("decision", "TECHNICAL_PROBLEM", "remedy", "TIME_CREDIT",
+                "reason", "摄像头驱动故障导致无人脸告警"));
+        verify(adjudications).decide(eq(SITTING_ID), eq(AdjudicationStage.FIRST), anyString(),
+                eq(AdjudicationDecision.TECHNICAL_PROBLEM), eq(TechnicalRemedy.TIME_CREDIT), eq("摄像头驱动故障导致无人脸告警"));
+        assertThat(pi).hasNotPassed("Task_ConfirmViolation").isWaitingAt("Task_NotifyAdjudication");
+        notified(false);
+        assertThat(pi).hasPassed("EndEvent_AdjudicationFinal").isWaitingAt("Task_ComputeResult");
+    }
+
+    @Test
+    void technicalProblemWithoutRemedy_isRefused_taskStaysOpen() {
+        ProcessInstance pi = flaggedSittingAtAdjudication();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> complete(task(pi),
+                withVariables("decision", "TECHNICAL_PROBLEM", "reason", "摄像头驱动故障导致无人脸告警")))
+                .hasMessageContaining("技术故障的处理方式");
+        assertThat(pi).isWaitingAt("Task_AdjudicateViolation");
+    }
+
+    @Test
+    void confirmation_goesOnlyToTheSessionsOtherAdjudicators() {
+        SessionStaff staff = mock(SessionStaff.class);
+        ExamSession session = mock(ExamSession.class);
+        when(session.getCode()).thenReturn("T01");
+        when(sessions.get(SESSION_ID)).thenReturn(session);
+        List<SessionStaffMember> members = List.of(member("adjudicator", SessionDuty.ADJUDICATOR),
+                member("adjudicator2", SessionDuty.ADJUDICATOR), member("proctor", SessionDuty.PROCTOR));
+        when(staff.of("T01")).thenReturn(members);
+        when(adjudications.deciders(SITTING_ID)).thenReturn(Set.of("adjudicator"));
+        Mocks.register("adjudicationRouting", new AdjudicationRouting(staff, sessions, adjudications));
+        ProcessInstance pi = flaggedSittingAtAdjudication();
+        assertThat(pi).task().hasCandidateUser("adjudicator").hasCandidateUser("adjudicator2");
+        org.assertj.core.api.Assertions.assertThat(taskService().getIdentityLinksForTask(task(pi).getId()))
+                .noneMatch(link -> "adjudicator".equals(link.getGroupId())).noneMatch(link -> "proctor".equals(link.getUserId()));
+        adjudicate("Task_AdjudicateViolation", "VIOLATION_CONFIRMED", "多次离开答题页面");
+        assertThat(pi).task().hasCandidateUser("adjudicator2");
+        org.assertj.core.api.Assertions.assertThat(taskService().getIdentityLinksForTask(task(pi).getId()))
+                .noneMatch(link -> "adjudicator".equals(link.getUserId()));
     }
 
     @Test
@@ -341,6 +448,38 @@ class CertificationCaseProcessTests {
     private void sittingEnded(SittingStatus status, boolean flagged) {
         runtimeService().createMessageCorrelation("SittingEnded").processInstanceVariableEquals("applicationId", APPLICATION_ID)
                 .setVariable("sittingOutcome", status.name()).setVariable("proctoringFlagged", flagged).correlate();
+    }
+
+    private ProcessInstance flaggedSittingAtAdjudication() {
+        ProcessInstance pi = toSitting();
+        sittingEnded(SittingStatus.SUBMITTED, true);
+        gradeAll();
+        assertThat(pi).isWaitingAt("Task_AdjudicateViolation");
+        return pi;
+    }
+
+    private void adjudicate(String taskKey, String decision, String reason) {
+        complete(taskQuery().taskDefinitionKey(taskKey).singleResult(), withVariables("decision", decision, "reason", reason));
+    }
+
+    /** The candidate is told the decision in force; a voided score opens an appeal window. */
+    private void notified(boolean appealable) {
+        when(adjudications.notifyDecision(SITTING_ID)).thenReturn(appealable
+                ? Optional.of(Instant.parse("2030-01-15T00:00:00Z")) : Optional.empty());
+        execute(job());
+        verify(adjudications).notifyDecision(SITTING_ID);
+    }
+
+    private void appealFiled() {
+        runtimeService().createMessageCorrelation("AppealFiled").processInstanceVariableEquals("applicationId", APPLICATION_ID)
+                .setVariable("appealDue", Date.from(Instant.parse("2030-01-20T00:00:00Z"))).correlate();
+    }
+
+    private static SessionStaffMember member(String staffId, SessionDuty duty) {
+        SessionStaffMember member = mock(SessionStaffMember.class);
+        when(member.getStaffId()).thenReturn(staffId);
+        when(member.getDuty()).thenReturn(duty);
+        return member;
     }
 
     private void gradeAll() {

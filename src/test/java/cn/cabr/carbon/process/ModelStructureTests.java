@@ -82,7 +82,8 @@ class ModelStructureTests {
     static final Map<String, Set<String>> FIELDS_READ_BY_LISTENERS = Map.of(
             "review-documents", Set.of("decision", "reason", "supplementDocuments"),
             "grade-short-answer", Set.of("score", "comment"),
-            "adjudicate-violation", Set.of("decision", "reason"),
+            "adjudicate-violation", Set.of("decision", "remedy", "reason"),
+            "adjudicate-appeal", Set.of("decision", "remedy", "reason"),
             "confirm-identity", Set.of("identityDecision", "identityReason"));
 
     static Map<String, BpmnModelInstance> models = new HashMap<>();
@@ -229,8 +230,8 @@ class ModelStructureTests {
                 .flatMap(d -> repositoryService.getDeploymentResourceNames(d.getId()).stream())
                 .map(name -> name.substring(name.lastIndexOf('/') + 1)).toList();
         assertThat(deployed).contains("CertificationCase.bpmn", "ExamSession.bpmn", "Eligibility.dmn",
-                "review-documents.form", "grade-short-answer.form", "adjudicate-violation.form", "IdentityCheck.bpmn",
-                "confirm-identity.form", "ProctoringThresholds.dmn");
+                "review-documents.form", "grade-short-answer.form", "adjudicate-violation.form", "adjudicate-appeal.form",
+                "IdentityCheck.bpmn", "confirm-identity.form", "ProctoringThresholds.dmn");
     }
 
     @Test

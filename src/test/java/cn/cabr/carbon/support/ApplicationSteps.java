@@ -6,6 +6,8 @@ import java.nio.file.Path;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 import cn.cabr.carbon.demo.SampleDocuments;
@@ -57,9 +59,12 @@ public final class ApplicationSteps {
         browser.waitForText(By.id("step-title"), nextTitle);
     }
 
+    /** Chooses the file and uploads it; waits for the page the server answers with (the form posts and reloads). */
     public void upload(String type, Path file) {
         browser.visible(By.id("file-" + type)).sendKeys(file.toAbsolutePath().toString());
-        browser.click(browser.driver().findElement(By.cssSelector("#doc-" + type + " form.upload button")));
+        WebElement button = browser.driver().findElement(By.cssSelector("#doc-" + type + " form.upload button"));
+        browser.click(button);
+        browser.waiting().until(ExpectedConditions.stalenessOf(button));
         browser.visible(By.id("doc-" + type));
     }
 
