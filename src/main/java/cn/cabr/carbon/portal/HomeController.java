@@ -29,6 +29,7 @@ class HomeController {
         model.addAttribute("user", user);
         model.addAttribute("staff", !user.isCandidate());
         model.addAttribute("manager", user.staffGroups().contains(Roles.GROUP_MANAGER));
+        model.addAttribute("proctor", user.staffGroups().contains(Roles.GROUP_PROCTOR));
         if (user.isCandidate()) {
             model.addAttribute("applications", applications.listOwned(user.candidateId()));
         }

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.cabr.carbon.session.SessionDuty;
@@ -37,19 +38,24 @@ class LiveViewAndAppealBrowserTests extends BrowserTest {
         CaseFixtures.ReadyCase ready = fixtures.caseReadyForExam("柳监考");
         sessionStaff.assign(ready.session().getCode(), Map.of(SessionDuty.PROCTOR, List.of("proctor")), "test");
         browser.login("proctor", fixtures.password());
-        browser.open("/staff/live");
+        browser.click(browser.visible(By.id("live-view-link")));
         browser.waitForText(By.id("live-status"), "已更新");
-        assertThat(browser.driver().findElements(By.cssSelector("tr[data-sitting] td"))).noneMatch(
-                td -> td.getText().equals(ready.number()));
+        // The table is redrawn on every push: read it in one script, and retry reads and clicks that meet a redraw
+        assertThat((String) ((JavascriptExecutor) browser.driver()).executeScript("return Array.from(document"
+                + ".querySelectorAll('tr[data-sitting] td')).map(td => '|' + td.textContent.trim() + '|').join('')"))
+                .doesNotContain("|" + ready.number() + "|");
 
         ApiClient api = ready.candidate().client();
         String exam = "/api/applications/" + ready.number() + "/exam";
         api.post(exam + "/start", "");
         api.post(exam + "/proctoring-events", Map.of("type", "PAGE_LEFT"));
         By row = By.xpath("//tr[td[text()='" + ready.number() + "']]");
-        assertThat(browser.visible(row).getText()).contains("柳监考");
+        browser.waiting().until(d -> d.findElement(row).getText().contains("柳监考"));
 
-        browser.click(browser.driver().findElement(row).findElement(By.cssSelector("button[data-kind=WARNING]")));
+        browser.waiting().until(d -> {
+            d.findElement(row).findElement(By.cssSelector("button[data-kind=WARNING]")).click();
+            return true;
+        });
         browser.click(browser.clickable(By.id("live-action-submit")));
         browser.waitForText(By.id("live-action-error"), "请填写警告内容");
         browser.visible(By.cssSelector("label[for=live-action-text]"));
