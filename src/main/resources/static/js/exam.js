@@ -5,6 +5,7 @@
  *  - tells the truth about saving: 已保存 only when the outbox is empty and the server confirmed every change;
  *  - replays the outbox in order when the network returns, and offers an encrypted rescue file (AES-GCM with the
  *    sitting's key from the server) when answers could not be sent;
+ *  - sends a heartbeat every 10 s, from which the server sees network gaps;
  *  - reports leaving the page (hidden page = PAGE_LEFT, answer window without focus = WINDOW_BLUR), copy, paste and
  *    right-click to the proctoring component, shows its warning with the count, and shows the end it decides.
  */
@@ -17,6 +18,7 @@
   var LEAVES = ['PAGE_LEFT', 'WINDOW_BLUR'];
   var ENDED_CODES = ['EXAM_TIME_OVER', 'SITTING_ENDED', 'SITTING_NOT_IN_PROGRESS'];
   var RESYNC_MS = 30000;
+  var HEARTBEAT_MS = 10000;
   var BLUR_GRACE_MS = 400;
 
   var store = null;
@@ -156,6 +158,8 @@
       checkEnvironment();
       setInterval(tick, 250);
       setInterval(resync, RESYNC_MS);
+      heartbeat();
+      setInterval(heartbeat, HEARTBEAT_MS);
       if (resumed) {
         report('PAGE_RELOADED', '重新进入答题页面（刷新或重新连接）');
       }
@@ -208,6 +212,14 @@
         flush();
       }
     }).catch(goOffline);
+  }
+
+  /** Tells the server the page is alive; when these stop for too long the server records a network gap. */
+  function heartbeat() {
+    if (state.ended || state.timeUp) {
+      return;
+    }
+    call('POST', api + '/heartbeat').catch(function () { /* offline: the saves' retry loop reports it */ });
   }
 
   /** The local countdown reached 0: send what is left, then show what the server decided. */

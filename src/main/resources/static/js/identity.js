@@ -10,6 +10,7 @@
   var config = window.IDENTITY_CONFIG;
   var statusLine = document.getElementById('identity-status');
   var errorLine = document.getElementById('identity-error');
+  var decisionLine = document.getElementById('identity-decision');
   var video = document.getElementById('identity-camera');
   var captureLive = document.getElementById('capture-live');
   var captureHeld = document.getElementById('capture-held');
@@ -19,6 +20,9 @@
   var state = { live: null, liveFaces: 0, held: null, photo: undefined, idCard: undefined, busy: false };
   var stream = null;
   var pollTimer = null;
+  var retryable = true;
+  var captureStarted = false;
+  var rendered = false;
 
   function cookie(name) {
     var match = document.cookie.match(new RegExp('(?:^|; )' + name + '=([^;]*)'));
@@ -48,6 +52,12 @@
 
   function say(text) {
     statusLine.textContent = text;
+  }
+
+  /** The last decision on the check-in (a refusal with its reason, the attempts left), kept while the page works. */
+  function decide(text) {
+    decisionLine.textContent = text;
+    decisionLine.hidden = !text;
   }
 
   function fail(text) {
@@ -178,6 +188,7 @@
     if (!view) {
       return;
     }
+    decide('');
     if (view.mayEnter) {
       say(view.statusLabel + '，请点击“进入考试”。');
       enter.hidden = false;
@@ -185,12 +196,37 @@
       stopCamera();
       enter.focus();
     } else if (view.status === 'AWAITING_PROCTOR') {
-      say('人脸比对未通过，已转监考员人工核验，请在本页等待（通常几分钟内），页面会自动更新。');
+      say(view.escalated
+        ? '核验时间比预期长：监考员尚未处理，已同时通知考务管理员。请继续在本页等待，页面会自动更新；如需帮助请联系考务客服（'
+          + view.supportContact + '）。'
+        : '人脸比对未通过，已转监考员人工核验，请在本页等待（通常几分钟内），页面会自动更新。');
       document.getElementById('capture-card').hidden = true;
       pollTimer = setTimeout(poll, POLL_MS);
+    } else if (view.status === 'REFUSED' && view.finalRefusal) {
+      say('身份核验未通过');
+      decide('监考员未能确认您的身份：' + (view.reason || '') + '。您的 ' + view.attemptsAllowed
+        + ' 次身份核验机会已用完，不能参加本场考试。如有异议，请联系考务客服：' + view.supportContact + '。');
+      document.getElementById('capture-card').hidden = true;
+      stopCamera();
+      retryable = false;
     } else if (view.status === 'REFUSED') {
-      say('监考员未能确认您的身份：' + (view.reason || '') + '。如有疑问请联系考试技术支持；也可重新拍摄后再次提交。');
+      decide('监考员未能确认您的身份：' + (view.reason || '') + '。您还可以重新核验 ' + view.attemptsLeft
+        + ' 次：请重新拍摄后再次提交；如有疑问请联系考务客服（' + view.supportContact + '）。');
       document.getElementById('capture-card').hidden = false;
+      retryWhenReady();
+    } else if (view.status === 'EXPIRED') {
+      decide('人工核验超时未完成（不计入核验次数）：请重新拍摄后再次提交；如需帮助请联系考务客服（' + view.supportContact + '）。');
+      document.getElementById('capture-card').hidden = false;
+      retryWhenReady();
+    }
+  }
+
+  /** After the first render (start() decides then), a refusal seen while waiting needs the camera again. */
+  function retryWhenReady() {
+    if (rendered) {
+      state.live = null;
+      state.held = null;
+      prepareCapture();
     }
   }
 
@@ -215,9 +251,19 @@
 
   function start() {
     render(config.status);
-    if (config.status && (config.status.mayEnter || config.status.status === 'AWAITING_PROCTOR')) {
+    rendered = true;
+    if (!retryable || config.status && (config.status.mayEnter || config.status.status === 'AWAITING_PROCTOR')) {
       return;
     }
+    prepareCapture();
+  }
+
+  /** Camera and models, once: at the start, or when a proctor's refusal (seen while waiting) allows another try. */
+  function prepareCapture() {
+    if (captureStarted) {
+      return;
+    }
+    captureStarted = true;
     if (!window.faceapi || !navigator.mediaDevices) {
       fail('浏览器不支持人脸核验，请使用电脑上的谷歌 Chrome 浏览器。');
       return;

@@ -43,6 +43,17 @@
     return b;
   }
 
+  /** The last heartbeat, or in red how long the page has been silent when that is a network gap (server's clock). */
+  function heartbeatCell(row, s) {
+    var td = cell(row, s.lastHeartbeat ? time(s.lastHeartbeat) : '尚未收到');
+    td.className = 'heartbeat';
+    if (s.silentSeconds !== undefined && s.silentSeconds !== null) {
+      td.textContent = '网络中断 ' + s.silentSeconds + ' 秒';
+      td.className = 'heartbeat network-gap';
+      row.className = 'attention';
+    }
+  }
+
   function render(sittings) {
     body.textContent = '';
     empty.hidden = sittings.length > 0;
@@ -56,6 +67,7 @@
       cell(row, String(s.flaggedEvents));
       cell(row, String(s.pageLeaves));
       cell(row, time(s.lastSeen));
+      heartbeatCell(row, s);
       cell(row, time(s.deadline));
       var actions = cell(row, '');
       actions.className = 'live-actions';

@@ -2,8 +2,11 @@ package cn.cabr.carbon.adjudication;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -12,14 +15,16 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.cabr.carbon.exam.ExamDelivery;
 import cn.cabr.carbon.exam.Sitting;
 import cn.cabr.carbon.exam.SittingStatus;
+import cn.cabr.carbon.proctoring.Heartbeats;
 import cn.cabr.carbon.session.SessionDuty;
 import cn.cabr.carbon.session.SessionStaff;
 import cn.cabr.carbon.shared.BusinessException;
 
 /**
  * The proctors' live view: the sittings in progress of the sessions a proctor works, with their event counts and when
- * the candidate's browser was last heard of; a warning to a candidate; ending a sitting with a reason. There are no
- * heartbeats yet: "last seen" is the latest proctoring event received or answer saved.
+ * the candidate's browser was last heard of; a warning to a candidate; ending a sitting with a reason. "Last seen" is
+ * the latest of the answer page's heartbeat, proctoring event, answer save and start; a sitting silent for as long as
+ * makes a network gap (ProctoringThresholds.dmn) carries its seconds of silence, by the server's clock.
  */
 @Service
 @Transactional
@@ -28,7 +33,8 @@ public class LiveProctoring {
     static final int MIN_REASON_LENGTH = 5;
 
     public record LiveSitting(long sittingId, String applicationNumber, String candidateName, long sessionId,
-            Instant startedAt, Instant deadline, long events, long flaggedEvents, long pageLeaves, Instant lastSeen) {
+            Instant startedAt, Instant deadline, long events, long flaggedEvents, long pageLeaves, Instant lastSeen,
+            Instant lastHeartbeat, Long silentSeconds) {
     }
 
     private static final String LIVE_SITTINGS = """
@@ -38,7 +44,8 @@ public class LiveProctoring {
               (SELECT COUNT(*) FROM proctoring_event e WHERE e.sitting_id = s.id
                  AND e.event_type IN ('PAGE_LEFT', 'WINDOW_BLUR')) AS leaves,
               (SELECT MAX(e.received_at) FROM proctoring_event e WHERE e.sitting_id = s.id) AS last_event,
-              (SELECT MAX(w.saved_at) FROM answer w WHERE w.sitting_id = s.id) AS last_save
+              (SELECT MAX(w.saved_at) FROM answer w WHERE w.sitting_id = s.id) AS last_save,
+              (SELECT h.last_heartbeat_at FROM sitting_heartbeat h WHERE h.sitting_id = s.id) AS last_heartbeat
             FROM sitting s
             JOIN application a ON a.id = s.application_id
             JOIN candidate c ON c.id = s.candidate_id
@@ -52,9 +59,11 @@ public class LiveProctoring {
     private final ExamDelivery delivery;
     private final ProctorMessageRepository messages;
     private final Clock clock;
+    private final Heartbeats heartbeats;
 
     LiveProctoring(JdbcTemplate jdbc, SessionStaff staff, ExamDelivery delivery, ProctorMessageRepository messages,
-            Clock clock) {
+            Clock clock, Heartbeats heartbeats) {
+        this.heartbeats = heartbeats;
         this.jdbc = jdbc;
         this.staff = staff;
         this.delivery = delivery;
@@ -64,14 +73,20 @@ public class LiveProctoring {
 
     @Transactional(readOnly = true)
     public List<LiveSitting> sittingsFor(String proctor) {
+        Instant now = clock.instant();
+        Map<Long, Integer> gapSeconds = new HashMap<>();
         return jdbc.query(LIVE_SITTINGS, (rs, i) -> {
             Instant lastEvent = instant(rs.getTimestamp("last_event"));
             Instant lastSave = instant(rs.getTimestamp("last_save"));
             Instant started = instant(rs.getTimestamp("started_at"));
-            Instant lastSeen = latest(latest(lastEvent, lastSave), started);
+            Instant lastHeartbeat = instant(rs.getTimestamp("last_heartbeat"));
+            Instant lastSeen = latest(latest(latest(lastEvent, lastSave), started), lastHeartbeat);
+            long sessionId = rs.getLong("session_id");
+            long silent = Duration.between(latest(lastHeartbeat, started), now).toSeconds();
+            boolean gap = silent >= gapSeconds.computeIfAbsent(sessionId, heartbeats::gapSecondsOf);
             return new LiveSitting(rs.getLong("id"), rs.getString("application_number"), rs.getString("full_name"),
-                    rs.getLong("session_id"), started, instant(rs.getTimestamp("deadline")), rs.getLong("events"),
-                    rs.getLong("flagged"), rs.getLong("leaves"), lastSeen);
+                    sessionId, started, instant(rs.getTimestamp("deadline")), rs.getLong("events"),
+                    rs.getLong("flagged"), rs.getLong("leaves"), lastSeen, lastHeartbeat, gap ? silent : null);
         }, proctor);
     }
 

@@ -60,11 +60,13 @@ public class ExamDelivery {
     private final ZoneId zone;
     private final SecureRandom seeds = new SecureRandom();
     private final Map<Long, Boolean> sequentialBySession = new ConcurrentHashMap<>();
+    private final List<StartGuard> startGuards;
 
     ExamDelivery(SittingRepository sittings, SittingItemRepository items, AnswerRepository answers,
             TimeGrantRepository timeGrants, Blueprints blueprints, QuestionBank bank, Applications applications,
             ExamSessions sessions, ApplicationEventPublisher events, EntityManager entityManager, Clock clock,
-            ZoneId businessZone) {
+            ZoneId businessZone, List<StartGuard> startGuards) {
+        this.startGuards = startGuards;
         this.sittings = sittings;
         this.items = items;
         this.answers = answers;
@@ -156,6 +158,7 @@ public class ExamDelivery {
                 if (!sessions.isReachedReadOnly(session.getId(), Milestone.EXAM_OPENED)) {
                     throw BusinessException.conflict("EXAM_NOT_OPEN", "考试尚未开始，请在考试开始后进入");
                 }
+                startGuards.forEach(guard -> guard.beforeStart(sitting));
                 List<SittingItem> paper = drawPaper(sitting, session);
                 sitting.start(clock.instant(), Duration.ofMinutes(session.getDurationMinutes()));
                 return viewOf(sitting, applicationNumber, paper.stream().map(item -> ExamPaperView.ItemView.of(item, null)).toList());

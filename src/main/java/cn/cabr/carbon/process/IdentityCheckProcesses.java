@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.event.EventListener;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
 import cn.cabr.carbon.proctoring.IdentityCheck;
 import cn.cabr.carbon.proctoring.IdentityCheckIn;
 import cn.cabr.carbon.proctoring.IdentityReviewRequested;
+import cn.cabr.carbon.security.Roles;
 import cn.cabr.carbon.shared.BusinessException;
 import cn.cabr.carbon.shared.Dates;
 
@@ -58,6 +60,20 @@ public class IdentityCheckProcesses {
         task.setVariableLocal(IDENTITY_REASON, Variables.stringValue(null));
     }
 
+    /**
+     * 核验考生身份（已超时） (create): the proctors did not decide within five minutes; the task is now open to the
+     * managers as well, and the candidate's waiting page says that the check takes longer.
+     */
+    public void escalated(DelegateTask task) {
+        checkIn.escalate((Long) task.getVariable(IDENTITY_CHECK_ID));
+        prepare(task);
+    }
+
+    /** 核验超时未决 (end): nobody decided in 35 minutes; the candidate may submit a new check-in. */
+    public void expired(DelegateExecution execution) {
+        checkIn.expire((Long) execution.getVariable(IDENTITY_CHECK_ID));
+    }
+
     /** 核验考生身份 (complete): confirmed or refused, always with a reason. */
     public void decided(DelegateTask task) {
         Object decision = submitted(task, IDENTITY_DECISION);
@@ -65,8 +81,16 @@ public class IdentityCheckProcesses {
             throw BusinessException.invalid("DECISION_MISSING", "请选择核验结论（确认是本人 / 不是本人）");
         }
         Object reason = submitted(task, IDENTITY_REASON);
-        checkIn.decide((Long) task.getVariable(IDENTITY_CHECK_ID), actor(task), decision.toString().equals("CONFIRMED"),
-                reason == null ? null : reason.toString());
+        String actor = actor(task);
+        checkIn.decide((Long) task.getVariable(IDENTITY_CHECK_ID), actor, decision.toString().equals("CONFIRMED"),
+                reason == null ? null : reason.toString(), isManager(task, actor));
+    }
+
+    /** The signed-in decider's groups, as the engine authenticated them (Tasklist, REST). */
+    private static boolean isManager(DelegateTask task, String actor) {
+        var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return actor != null && authentication != null && actor.equals(authentication.getUserId())
+                && authentication.getGroupIds() != null && authentication.getGroupIds().contains(Roles.GROUP_MANAGER);
     }
 
     private static String distance(Double value) {

@@ -30,6 +30,7 @@ public class IdentityCheck {
     private String decisionReason;
     private Instant decidedAt;
     private Instant createdAt;
+    private Instant escalatedAt;
 
     protected IdentityCheck() {
     }
@@ -53,6 +54,26 @@ public class IdentityCheck {
         this.decidedBy = by;
         this.decisionReason = reason;
         this.decidedAt = now;
+    }
+
+    /** The proctors did not decide in time: the managers may decide too. */
+    void escalate(Instant now) {
+        if (status == IdentityCheckStatus.AWAITING_PROCTOR && escalatedAt == null) {
+            this.escalatedAt = now;
+        }
+    }
+
+    /** Nobody decided at all: the check ends without a decision, and the candidate may submit a new one. */
+    void expire(String reason, Instant now) {
+        if (status == IdentityCheckStatus.AWAITING_PROCTOR) {
+            this.status = IdentityCheckStatus.EXPIRED;
+            this.decisionReason = reason;
+            this.decidedAt = now;
+        }
+    }
+
+    public Instant getEscalatedAt() {
+        return escalatedAt;
     }
 
     public Long getId() {

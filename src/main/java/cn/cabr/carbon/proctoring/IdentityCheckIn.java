@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,8 +34,15 @@ public class IdentityCheckIn {
             List<Double> idCardDescriptor, Integer liveFaceCount, String liveImage, String idCardHeldImage) {
     }
 
+    /**
+     * Where the check-in stands. {@code attemptsLeft}: how many more refusals the candidate may take (each refusal by a
+     * proctor uses one of {@code attemptsAllowed}); {@code finalRefusal}: none left, the candidate cannot sit this
+     * exam and is told to call {@code supportContact}. {@code escalated}: the proctors took too long, the managers
+     * were asked as well.
+     */
     public record CheckInView(boolean required, IdentityCheckStatus status, String statusLabel, boolean mayEnter,
-            Double photoDistance, Double idCardDistance, Double threshold, String reason) {
+            Double photoDistance, Double idCardDistance, Double threshold, String reason, int attemptsAllowed,
+            int attemptsLeft, boolean finalRefusal, boolean escalated, String supportContact) {
     }
 
     private static final int MAX_REASON = 1000;
@@ -47,9 +55,15 @@ public class IdentityCheckIn {
     private final Evidence evidence;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final int attemptsAllowed;
 
     IdentityCheckIn(IdentityCheckRepository checks, ExamDelivery delivery, ExamSessions sessions, SessionStaff staff,
-            FaceMatcher matcher, Evidence evidence, ApplicationEventPublisher events, Clock clock) {
+            FaceMatcher matcher, Evidence evidence, ApplicationEventPublisher events, Clock clock,
+            @Value("${certification.proctoring.identity-attempts:3}") int attemptsAllowed) {
+        if (attemptsAllowed < 1) {
+            throw new IllegalArgumentException("certification.proctoring.identity-attempts must be at least 1");
+        }
+        this.attemptsAllowed = attemptsAllowed;
         this.checks = checks;
         this.delivery = delivery;
         this.sessions = sessions;
@@ -66,11 +80,15 @@ public class IdentityCheckIn {
             throw BusinessException.conflict("SITTING_NOT_OPEN", "考试已结束或尚未开放（" + sitting.getStatus().label() + "），无需身份核验");
         }
         Optional<IdentityCheck> latest = checks.findFirstBySittingIdOrderByIdDesc(sitting.getId());
+        ExamSession session = sessions.get(sitting.getSessionId());
         if (latest.isPresent() && latest.get().getStatus().mayEnter()) {
-            return view(sessions.get(sitting.getSessionId()), latest);
+            return view(session, latest);
         }
         if (latest.isPresent() && latest.get().getStatus() == IdentityCheckStatus.AWAITING_PROCTOR) {
             throw BusinessException.conflict("IDENTITY_REVIEW_PENDING", "已提交人工核验，请等待监考员确认，无需重复提交");
+        }
+        if (attemptsLeft(sitting.getId()) == 0) {
+            throw BusinessException.conflict("IDENTITY_ATTEMPTS_EXHAUSTED", finalRefusalMessage(session));
         }
         if (request == null) {
             throw BusinessException.invalid("CHECK_IN_EMPTY", "请先拍摄人脸照片和手持身份证照片");
@@ -92,7 +110,7 @@ public class IdentityCheckIn {
         if (check.getStatus() == IdentityCheckStatus.AWAITING_PROCTOR) {
             events.publishEvent(new IdentityReviewRequested(check.getId(), check.getSessionId(), applicationNumber));
         }
-        return view(sessions.get(sitting.getSessionId()), Optional.of(check));
+        return view(session, Optional.of(check));
     }
 
     /** Where the candidate's check-in stands (the waiting page asks every few seconds). */
@@ -100,6 +118,16 @@ public class IdentityCheckIn {
     public CheckInView status(long candidateId, String applicationNumber) {
         Sitting sitting = delivery.owned(candidateId, applicationNumber);
         return view(sessions.get(sitting.getSessionId()), checks.findFirstBySittingIdOrderByIdDesc(sitting.getId()));
+    }
+
+    /** The refusals this sitting may still take: every check-in is kept, each refusal by a proctor uses one attempt. */
+    private int attemptsLeft(long sittingId) {
+        return (int) Math.max(0, attemptsAllowed - checks.countBySittingIdAndStatus(sittingId, IdentityCheckStatus.REFUSED));
+    }
+
+    String finalRefusalMessage(ExamSession session) {
+        return "您的 " + attemptsAllowed + " 次身份核验机会已用完，监考员均未能确认您的身份，不能参加本场考试。如有异议，请联系考务客服："
+                + session.getSupportContact() + "。";
     }
 
     /** Whether the answer page must wait: the session requires the check-in and it has not let the candidate in. */
@@ -123,11 +151,21 @@ public class IdentityCheckIn {
      * reason (the candidate reads it when refused).
      */
     public IdentityCheck decide(long checkId, String proctorId, boolean confirmed, String reason) {
+        return decide(checkId, proctorId, confirmed, reason, false);
+    }
+
+    /**
+     * The same; {@code manager} is true when the decider is a manager, who may decide an escalated check of any
+     * session (a proctor only those of their own sessions).
+     */
+    public IdentityCheck decide(long checkId, String proctorId, boolean confirmed, String reason, boolean manager) {
         IdentityCheck check = get(checkId);
         if (check.getStatus() != IdentityCheckStatus.AWAITING_PROCTOR) {
             throw BusinessException.conflict("IDENTITY_ALREADY_DECIDED", "该身份核验已处理（" + check.getStatus().label() + "）");
         }
-        if (!staff.isAssigned(check.getSessionId(), proctorId, SessionDuty.PROCTOR)) {
+        boolean allowed = staff.isAssigned(check.getSessionId(), proctorId, SessionDuty.PROCTOR)
+                || manager && check.getEscalatedAt() != null;
+        if (!allowed) {
             throw BusinessException.invalid("NOT_SESSION_PROCTOR", "您不是本考期的监考员，不能核验该考生身份");
         }
         String text = reason == null ? "" : reason.strip();
@@ -138,20 +176,34 @@ public class IdentityCheckIn {
         return check;
     }
 
+    /** The proctors did not decide in time (IdentityCheck.bpmn): the candidate's page says so, managers may decide. */
+    public void escalate(long checkId) {
+        get(checkId).escalate(clock.instant());
+    }
+
+    /** Nobody decided even after the escalation: the check ends undecided and the candidate may submit again. */
+    public void expire(long checkId) {
+        get(checkId).expire("监考员和考务管理员均未在规定时间内完成人工核验，请重新提交核验", clock.instant());
+    }
+
     /** No face found in a document (an old or poor scan) is no refusal: it leaves the decision to a proctor. */
     private Double distance(FaceDescriptor live, List<Double> reference, String what) {
         return reference == null || reference.isEmpty() ? null
                 : matcher.compare(live, FaceDescriptor.of(reference, what)).distance();
     }
 
-    private static CheckInView view(ExamSession session, Optional<IdentityCheck> latest) {
+    private CheckInView view(ExamSession session, Optional<IdentityCheck> latest) {
         if (latest.isEmpty()) {
             return new CheckInView(session.isIdentityCheckRequired(), null, "尚未核验", !session.isIdentityCheckRequired(),
-                    null, null, null, null);
+                    null, null, null, null, attemptsAllowed, attemptsAllowed, false, false, session.getSupportContact());
         }
         IdentityCheck c = latest.get();
+        int left = attemptsLeft(c.getSittingId());
+        boolean explained = c.getStatus() == IdentityCheckStatus.REFUSED || c.getStatus() == IdentityCheckStatus.EXPIRED;
         return new CheckInView(session.isIdentityCheckRequired(), c.getStatus(), c.getStatus().label(),
                 c.getStatus().mayEnter() || !session.isIdentityCheckRequired(), c.getPhotoDistance(), c.getIdCardDistance(),
-                c.getThreshold(), c.getStatus() == IdentityCheckStatus.REFUSED ? c.getDecisionReason() : null);
+                c.getThreshold(), explained ? c.getDecisionReason() : null, attemptsAllowed, left,
+                c.getStatus() == IdentityCheckStatus.REFUSED && left == 0, c.getEscalatedAt() != null,
+                session.getSupportContact());
     }
 }

@@ -9,4 +9,6 @@ interface IdentityCheckRepository extends JpaRepository<IdentityCheck, Long> {
     Optional<IdentityCheck> findFirstBySittingIdOrderByIdDesc(Long sittingId);
 
     java.util.List<IdentityCheck> findBySittingIdOrderByIdAsc(Long sittingId);
+
+    long countBySittingIdAndStatus(Long sittingId, IdentityCheckStatus status);
 }

@@ -14,9 +14,20 @@ import cn.cabr.carbon.security.SignedInUser;
 class ProctoringController {
 
     private final Proctoring proctoring;
+    private final Heartbeats heartbeats;
 
-    ProctoringController(Proctoring proctoring) {
+    ProctoringController(Proctoring proctoring, Heartbeats heartbeats) {
         this.proctoring = proctoring;
+        this.heartbeats = heartbeats;
+    }
+
+    record HeartbeatReceipt(Instant receivedAt) {
+    }
+
+    /** The answer page is alive (every 10 s); the server records network gaps when these stop. */
+    @PostMapping("/api/applications/{number}/exam/heartbeat")
+    HeartbeatReceipt heartbeat(@AuthenticationPrincipal SignedInUser user, @PathVariable String number) {
+        return new HeartbeatReceipt(heartbeats.beat(user.requireCandidateId(), number));
     }
 
     record EventReport(ProctoringEventType type, String detail, Instant occurredAt) {

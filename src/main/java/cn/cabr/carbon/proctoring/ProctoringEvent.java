@@ -37,6 +37,12 @@ public class ProctoringEvent {
         this.receivedAt = receivedAt;
     }
 
+    /** Adds to the detail what became known later (how long a network gap lasted). */
+    void amendDetail(String more) {
+        String text = detail == null ? more : detail + "；" + more;
+        this.detail = text.length() <= 500 ? text : text.substring(0, 500);
+    }
+
     public Long getId() {
         return id;
     }

@@ -26,6 +26,10 @@ public enum ProctoringEventType {
     PROHIBITED_ITEM("佩戴耳机、口罩、墨镜或帽子", true),
     UNRELATED_BEHAVIOUR("与考试无关的行为（进食、躺卧、离席等）", true),
     NETWORK_LOST("网络中断后重新连接", false),
+    /** The server heard no heartbeat from the answer page for longer than the thresholds table allows (one per gap). */
+    NETWORK_GAP("网络中断（服务器未收到答题页面心跳）", true),
+    /** Heartbeats resumed after a recorded gap; the detail says how long it lasted. */
+    NETWORK_RESTORED("网络恢复（服务器重新收到心跳）", false),
     PAGE_RELOADED("刷新页面或重新进入考试", false);
 
     /** The types that count as leaving the answer page. */

@@ -1,13 +1,14 @@
 package cn.cabr.carbon.proctoring;
 
 /**
- * The proctoring limits as session data: how a measured value (page leaves so far, seconds without a face) is
+ * The proctoring limits as session data: how a measured value (page leaves so far, seconds without a face,
+ * seconds without a heartbeat from the answer page) is
  * handled. The rules are the decision table {@code processes/ProctoringThresholds.dmn}, which managers can read and
  * extend per session; the engine evaluates it (see {@code process/DmnProctoringThresholds}).
  */
 public interface ProctoringThresholds {
 
-    enum Measure { PAGE_LEAVES, SECONDS_WITHOUT_FACE }
+    enum Measure { PAGE_LEAVES, SECONDS_WITHOUT_FACE, SECONDS_WITHOUT_HEARTBEAT }
 
     enum Action { NONE, WARN, FLAG, TERMINATE }
 

@@ -2,6 +2,8 @@ package cn.cabr.carbon.process;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
@@ -34,7 +36,8 @@ import cn.cabr.carbon.proctoring.IdentityReviewRequested;
 
 /**
  * The proctor's identity decision: a task for the proctor group due within five minutes, showing the distances and
- * the evidence link; the decision is recorded on completion, and an incomplete one keeps the task open.
+ * the evidence link; the decision is recorded on completion, and an incomplete one keeps the task open. Five minutes
+ * without a decision escalate to a task the managers can take too; thirty more end the check undecided.
  */
 @Deployment(resources = {"processes/IdentityCheck.bpmn", "forms/confirm-identity.form"})
 class IdentityCheckProcessTests {
@@ -81,8 +84,51 @@ class IdentityCheckProcessTests {
 
         complete(task(), Map.of("identityDecision", "CONFIRMED", "identityReason", "证件照较旧，与本人一致"));
 
-        verify(checkIn).decide(7L, null, true, "证件照较旧，与本人一致");
+        verify(checkIn).decide(7L, null, true, "证件照较旧，与本人一致", false);
         assertThat(pi).isEnded().hasPassed("EndEvent_IdentityDecided");
+        verify(checkIn, never()).escalate(anyLong());
+    }
+
+    @Test
+    void proctorsTooSlow_theCheckGoesToManagersToo_whoseDecisionCounts() {
+        ProcessInstance pi = runtimeService().startProcessInstanceByKey("IdentityCheck", "2026-001",
+                Map.of("identityCheckId", 7L, "sessionId", 3L));
+        assertThat(pi).isWaitingAt("Task_ConfirmIdentity");
+        assertThat(job("Event_ProctorsTooSlow")).isNotNull();
+
+        execute(job("Event_ProctorsTooSlow"));
+
+        assertThat(pi).hasPassed("Event_ProctorsTooSlow").isWaitingAt("Task_ConfirmIdentityEscalated");
+        assertThat(task()).hasCandidateGroup("manager").hasCandidateGroup("proctor");
+        verify(checkIn).escalate(7L);
+        org.assertj.core.api.Assertions.assertThat((String) taskService().getVariableLocal(task().getId(),
+                "identitySummary")).contains("/staff/sittings/42/evidence");
+        org.assertj.core.api.Assertions.assertThat(task().getDueDate()).isNotNull();
+
+        org.camunda.bpm.engine.IdentityService identity = engine.getProcessEngine().getIdentityService();
+        identity.setAuthentication("manager", java.util.List.of("manager"));
+        try {
+            complete(task(), Map.of("identityDecision", "REFUSED", "identityReason", "手持证件与本人明显不符"));
+        } finally {
+            identity.clearAuthentication();
+        }
+        verify(checkIn).decide(7L, "manager", false, "手持证件与本人明显不符", true);
+        assertThat(pi).isEnded().hasPassed("Task_ConfirmIdentityEscalated").hasPassed("EndEvent_IdentityDecided");
+    }
+
+    @Test
+    void nobodyDecidesEvenAfterTheEscalation_theCheckExpires_andNobodyWaitsForever() {
+        ProcessInstance pi = runtimeService().startProcessInstanceByKey("IdentityCheck", "2026-001",
+                Map.of("identityCheckId", 7L, "sessionId", 3L));
+        assertThat(pi).isWaitingAt("Task_ConfirmIdentity");
+        execute(job("Event_ProctorsTooSlow"));
+        assertThat(pi).isWaitingAt("Task_ConfirmIdentityEscalated");
+
+        execute(job("Event_NobodyDecided"));
+
+        verify(checkIn).expire(7L);
+        verify(checkIn, never()).decide(anyLong(), anyString(), anyBoolean(), anyString(), anyBoolean());
+        assertThat(pi).isEnded().hasPassed("EndEvent_IdentityExpired").hasNotPassed("EndEvent_IdentityDecided");
     }
 
     @Test
@@ -91,7 +137,7 @@ class IdentityCheckProcessTests {
                 Map.of("identityCheckId", 7L, "sessionId", 3L));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> complete(task(pi), Map.of("identityReason", "看不清")))
                 .hasMessageContaining("请选择核验结论");
-        verify(checkIn, never()).decide(anyLong(), anyString(), anyBoolean(), anyString());
+        verify(checkIn, never()).decide(anyLong(), anyString(), anyBoolean(), anyString(), anyBoolean());
         assertThat(pi).isWaitingAt("Task_ConfirmIdentity");
     }
 }

@@ -14,7 +14,10 @@ import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** processes/ProctoringThresholds.dmn at each boundary: the 4th and 5th page leave, 9 and 10 seconds without a face. */
+/**
+ * processes/ProctoringThresholds.dmn at each boundary: the 4th and 5th page leave, 9 and 10 seconds without a face, 59
+ * and 60 seconds without a heartbeat.
+ */
 class ProctoringThresholdsDecisionTests {
 
     static DmnEngine engine;
@@ -53,6 +56,14 @@ class ProctoringThresholdsDecisionTests {
     }
 
     @Test
+    void sixtySecondsWithoutAHeartbeat_isANetworkGap_fiftyNineAreNot() {
+        assertThat(action("2026A", "SECONDS_WITHOUT_HEARTBEAT", 59)).isEqualTo("NONE");
+        assertThat(action("2026A", "SECONDS_WITHOUT_HEARTBEAT", 60)).isEqualTo("FLAG");
+        assertThat(action(null, "SECONDS_WITHOUT_HEARTBEAT", 3600)).as("any session").isEqualTo("FLAG");
+        assertThat(action("2026A", "SECONDS_WITHOUT_HEARTBEAT", 0)).isEqualTo("NONE");
+    }
+
+    @Test
     void anUnknownMeasure_isLeftAlone() {
         assertThat(action("2026A", "SOMETHING_ELSE", 1000)).isEqualTo("NONE");
     }
@@ -65,5 +76,7 @@ class ProctoringThresholdsDecisionTests {
                 ProctoringThresholds.Action.TERMINATE, 100)).isEqualTo(5);
         assertThat(table.lowestValueFor("2026A", ProctoringThresholds.Measure.SECONDS_WITHOUT_FACE,
                 ProctoringThresholds.Action.FLAG, 600)).isEqualTo(10);
+        assertThat(table.lowestValueFor("2026A", ProctoringThresholds.Measure.SECONDS_WITHOUT_HEARTBEAT,
+                ProctoringThresholds.Action.FLAG, 3600)).isEqualTo(60);
     }
 }

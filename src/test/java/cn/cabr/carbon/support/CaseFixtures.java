@@ -201,6 +201,59 @@ public class CaseFixtures {
         return new ReadyCase(session, candidate, number);
     }
 
+    /** A 128-number face descriptor: {@code base} everywhere but {@code first} in the first component. */
+    public static List<Double> faceDescriptor(double base, double first) {
+        List<Double> values = new java.util.ArrayList<>(java.util.Collections.nCopies(128, base));
+        values.set(0, first);
+        return values;
+    }
+
+    /** A small generated JPEG of one colour. */
+    public static byte[] jpeg(java.awt.Color color) {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(color);
+        g.fillRect(0, 0, 64, 48);
+        g.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "jpg", out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    public static String dataUrl(byte[] jpeg) {
+        return "data:image/jpeg;base64," + java.util.Base64.getEncoder().encodeToString(jpeg);
+    }
+
+    /**
+     * What the check-in page sends: fixed descriptors whose live face is {@code liveFirst} away from both documents
+     * (on the first component; the threshold is 0.55), {@code faces} faces found, and two small pictures.
+     */
+    public static Map<String, Object> identityCheckIn(double liveFirst, int faces) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("liveDescriptor", faceDescriptor(0.05, liveFirst));
+        body.put("photoDescriptor", faceDescriptor(0.05, 0.0));
+        body.put("idCardDescriptor", faceDescriptor(0.05, 0.0));
+        body.put("liveFaceCount", faces);
+        body.put("liveImage", dataUrl(jpeg(java.awt.Color.ORANGE)));
+        body.put("idCardHeldImage", dataUrl(jpeg(java.awt.Color.BLUE)));
+        return body;
+    }
+
+    /**
+     * The candidate passes the identity check-in through the API (faces 0.1 apart): a camera-proctored session's
+     * sitting may then be started.
+     */
+    public void passIdentityCheck(ReadyCase ready) {
+        ApiClient.Response checked = ready.candidate().client().post(
+                "/api/applications/" + ready.number() + "/exam/identity", identityCheckIn(0.1, 1));
+        assertThat(checked.status()).as(checked.toString()).isEqualTo(200);
+        assertThat(checked.json().get("mayEnter").asBoolean()).as(checked.toString()).isTrue();
+    }
+
     public void completeTask(Task task, Map<String, Object> variables) {
         taskService.complete(task.getId(), variables);
         runJobs();

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Import;
 /**
  * The whole application on a random port, one context shared by every integration test class. The database is
  * H2 in a fresh directory, or PostgreSQL when SPRING_PROFILES_ACTIVE=postgres (see .ci/run). The job executor and
- * the overdue-sitting scheduler are off: tests run jobs and time-outs explicitly, on a clock they control. Mail goes
+ * the overdue-sitting scheduler and the network-gap detector are off: tests run jobs and time-outs explicitly, on a clock they control. Mail goes
  * to a GreenMail server ({@link TestMailServer}).
  */
 @Target(ElementType.TYPE)
@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Import;
         "certification.data-dir=./target/test-data/${random.uuid}",
         "camunda.bpm.job-execution.enabled=false",
         "certification.exam.overdue-scheduler-enabled=false",
+        "certification.proctoring.network-gap-detector-enabled=false",
         "certification.demo.enabled=true",
         "spring.mail.host=127.0.0.1"})
 @Import({TestClock.class, CaseFixtures.class, TestMailServer.class})
