@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -68,7 +69,7 @@ public class Heartbeats {
             throw BusinessException.conflict("SITTING_NOT_IN_PROGRESS", "考试不在进行中（" + sitting.getStatus().label() + "）");
         }
         long sittingId = sitting.getId();
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as stored, so the page and the live view agree
         if (touch(sittingId, now)) {
             return now;
         }

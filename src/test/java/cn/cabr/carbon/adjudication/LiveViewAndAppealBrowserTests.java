@@ -20,7 +20,10 @@ import cn.cabr.carbon.support.BrowserTest;
 import cn.cabr.carbon.support.CaseFixtures;
 import cn.cabr.carbon.support.IntegrationTest;
 
-/** The proctor's live view updates itself and sends a warning; the candidate appeals from the case page. */
+/**
+ * The proctor's live view updates itself, sends a warning and shows a silent answer page as a network gap; the
+ * candidate appeals from the case page.
+ */
 @IntegrationTest
 class LiveViewAndAppealBrowserTests extends BrowserTest {
 
@@ -32,6 +35,8 @@ class LiveViewAndAppealBrowserTests extends BrowserTest {
     ManagementService managementService;
     @Autowired
     RuntimeService runtimeService;
+    @Autowired
+    cn.cabr.carbon.support.TestClock clock;
 
     @Test
     void theLiveView_showsANewCandidateByItself_andSendsAWarning() {
@@ -63,6 +68,16 @@ class LiveViewAndAppealBrowserTests extends BrowserTest {
         browser.click(browser.clickable(By.id("live-action-submit")));
         browser.waitForText(By.id("live-notice"), "警告已发送");
         assertThat(api.get(exam + "/proctor-messages").json().findValuesAsText("message")).containsExactly("请不要离开答题页面");
+
+        // the answer page stops sending heartbeats: after 60 s (ProctoringThresholds.dmn) the row says so in red
+        assertThat(api.post(exam + "/heartbeat", "").status()).isEqualTo(200);
+        try {
+            clock.advance(java.time.Duration.ofSeconds(90));
+            browser.waiting().until(d -> d.findElement(row).findElement(By.cssSelector("td.network-gap")).getText()
+                    .matches("网络中断 9\\d 秒"));
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test

@@ -48,6 +48,8 @@ class LiveViewTests {
         CaseFixtures.ReadyCase elsewhere = fixtures.caseReadyForExam("吕别处");
         elsewhere.candidate().client().post("/api/applications/" + elsewhere.number() + "/exam/start", "");
         sessionStaff.assign(ready.session().getCode(), Map.of(SessionDuty.PROCTOR, List.of("proctor")), "test");
+        ApiClient.Response beat = ready.candidate().client().post("/api/applications/" + ready.number() + "/exam/heartbeat", "");
+        assertThat(beat.status()).as(beat.toString()).isEqualTo(200);
 
         List<JsonNode> events = readEvents(login("proctor"), "/api/staff/live/stream", 2);
 
@@ -58,6 +60,9 @@ class LiveViewTests {
             assertThat(mine.get("pageLeaves").asInt()).isEqualTo(1);
             assertThat(mine.get("flaggedEvents").asInt()).isEqualTo(1);
             assertThat(mine.get("lastSeen").isNull()).isFalse();
+            assertThat(mine.get("lastHeartbeat").asText()).as("the heartbeat's time").isEqualTo(
+                    beat.json().get("receivedAt").asText());
+            assertThat(mine.has("silentSeconds")).as("a fresh heartbeat is no gap").isFalse();
             assertThat(find(sittings, elsewhere.number())).as("another session's candidate").isNull();
         }
     }

@@ -20,7 +20,8 @@ import cn.cabr.carbon.support.IntegrationTest;
 
 /**
  * The check-in between the device check and the answer page: a close match lets the candidate in; a distant one
- * waits for a proctor of the session, whose decision (with a reason) the waiting page then reads.
+ * waits for a proctor of the session, whose decision (with a reason) the waiting page then reads. The exam cannot be
+ * started before; three refusals end the attempts; a slow check goes to the managers too, and expires at last.
  */
 @IntegrationTest
 class IdentityCheckInTests {
@@ -31,6 +32,12 @@ class IdentityCheckInTests {
     TaskService taskService;
     @Autowired
     IdentityService identityService;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService managementService;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtimeService;
 
     @Test
     void aCloseMatch_letsTheCandidateOntoTheAnswerPage() {
@@ -133,6 +140,118 @@ class IdentityCheckInTests {
         ApiClient.Response identity = ready.candidate().client().get("/exam/" + ready.number() + "/identity");
         assertThat(identity.status()).isEqualTo(302);
         assertThat(identity.header("Location")).endsWith("/exam/" + ready.number() + "/paper");
+    }
+
+    @Test
+    void theStart_isRefusedUntilTheCheckInLetsTheCandidateIn() {
+        CaseFixtures.ReadyCase ready = fixtures.caseReadyForExam("开考闸门");
+        IdentityFixtures.requireCheckIn(fixtures, ready.session().getCode(), 30, List.of("proctor"), List.of());
+        ApiClient api = ready.candidate().client();
+        String start = "/api/applications/" + ready.number() + "/exam/start";
+
+        ApiClient.Response none = api.post(start, "");
+        assertThat(none.status()).isEqualTo(409);
+        assertThat(none.code()).isEqualTo("IDENTITY_CHECK_REQUIRED");
+        assertThat(none.message()).contains("须先完成考前身份核验");
+        post(api, ready.number(), IdentityFixtures.checkIn(0.9, 1));
+        ApiClient.Response waiting = api.post(start, "");
+        assertThat(waiting.status()).isEqualTo(409);
+        assertThat(waiting.message()).contains("等待监考员人工确认");
+        assertThat(api.get("/api/applications/" + ready.number() + "/exam").json().get("status").asText())
+                .as("nothing started").isEqualTo("READY");
+
+        completeAs("proctor", fixtures.task(ready.number(), "Task_ConfirmIdentity"),
+                Map.of("identityDecision", "CONFIRMED", "identityReason", "证件照片较旧，核对五官一致"));
+        ApiClient.Response started = api.post(start, "");
+        assertThat(started.status()).as(started.toString()).isEqualTo(200);
+        assertThat(started.json().get("status").asText()).isEqualTo("IN_PROGRESS");
+
+        CaseFixtures.ReadyCase cleared = fixtures.caseReadyForExam("开考比对通过");
+        IdentityFixtures.requireCheckIn(fixtures, cleared.session().getCode(), 30, List.of("proctor"), List.of());
+        fixtures.passIdentityCheck(cleared);
+        assertThat(cleared.candidate().client().post("/api/applications/" + cleared.number() + "/exam/start", "")
+                .status()).isEqualTo(200);
+    }
+
+    @Test
+    void refusals_areLimitedToThree_eachShownWithItsReason_thenAFinalMessageWithTheSupportContact() {
+        CaseFixtures.ReadyCase ready = fixtures.caseReadyForExam("三次机会");
+        IdentityFixtures.requireCheckIn(fixtures, ready.session().getCode(), 30, List.of("proctor"), List.of());
+        ApiClient api = ready.candidate().client();
+        String number = ready.number();
+        assertThat(status(api, number).get("attemptsLeft").asInt()).isEqualTo(3);
+
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            post(api, number, IdentityFixtures.checkIn(0.9, 1));
+            completeAs("proctor", fixtures.task(number, "Task_ConfirmIdentity"),
+                    Map.of("identityDecision", "REFUSED", "identityReason", "第 " + attempt + " 次：画面中人物与证件照不符"));
+            JsonNode refused = status(api, number);
+            assertThat(refused.get("status").asText()).isEqualTo("REFUSED");
+            assertThat(refused.get("reason").asText()).isEqualTo("第 " + attempt + " 次：画面中人物与证件照不符");
+            assertThat(refused.get("attemptsLeft").asInt()).isEqualTo(3 - attempt);
+            assertThat(refused.get("finalRefusal").asBoolean()).isEqualTo(attempt == 3);
+        }
+        String contact = ready.session().getSupportContact();
+        assertThat(status(api, number).get("supportContact").asText()).isEqualTo(contact);
+
+        ApiClient.Response fourth = api.post("/api/applications/" + number + "/exam/identity", IdentityFixtures.checkIn(0.1, 1));
+        assertThat(fourth.status()).isEqualTo(409);
+        assertThat(fourth.code()).isEqualTo("IDENTITY_ATTEMPTS_EXHAUSTED");
+        assertThat(fourth.message()).contains("3 次身份核验机会已用完").contains(contact);
+        assertThat(status(api, number).get("status").asText()).as("the close match was not recorded").isEqualTo("REFUSED");
+        ApiClient.Response start = api.post("/api/applications/" + number + "/exam/start", "");
+        assertThat(start.status()).isEqualTo(409);
+        assertThat(start.message()).contains("监考员未能确认您的身份").contains(contact);
+        assertThat(fixtures.tasks(number, "Task_ConfirmIdentity")).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from identity_check where application_number = ?", Integer.class,
+                number)).as("every attempt recorded").isEqualTo(3);
+    }
+
+    @Test
+    void proctorsTooSlow_theCandidateIsTold_andAManagerMayDecide() {
+        CaseFixtures.ReadyCase ready = fixtures.caseReadyForExam("核验超时");
+        IdentityFixtures.requireCheckIn(fixtures, ready.session().getCode(), 30, List.of("proctor"), List.of());
+        ApiClient api = ready.candidate().client();
+        String number = ready.number();
+        post(api, number, IdentityFixtures.checkIn(0.9, 1));
+        assertThat(status(api, number).get("escalated").asBoolean()).isFalse();
+
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(identityProcess(number))
+                .activityId("Event_ProctorsTooSlow").singleResult().getId());
+
+        JsonNode escalated = status(api, number);
+        assertThat(escalated.get("status").asText()).isEqualTo("AWAITING_PROCTOR");
+        assertThat(escalated.get("escalated").asBoolean()).isTrue();
+        assertThat(fixtures.tasks(number, "Task_ConfirmIdentity")).isEmpty();
+        Task task = fixtures.task(number, "Task_ConfirmIdentityEscalated");
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).taskCandidateGroup("manager").count()).isEqualTo(1);
+        completeAs("manager", task, Map.of("identityDecision", "CONFIRMED", "identityReason", "视频通话核对，确认本人"));
+        JsonNode confirmed = status(api, number);
+        assertThat(confirmed.get("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(confirmed.get("mayEnter").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anUndecidedCheck_expires_andTheCandidateMaySubmitAgainWithoutLosingAnAttempt() {
+        CaseFixtures.ReadyCase ready = fixtures.caseReadyForExam("核验过期");
+        IdentityFixtures.requireCheckIn(fixtures, ready.session().getCode(), 30, List.of("proctor"), List.of());
+        ApiClient api = ready.candidate().client();
+        String number = ready.number();
+        post(api, number, IdentityFixtures.checkIn(0.9, 1));
+        for (String timer : List.of("Event_ProctorsTooSlow", "Event_NobodyDecided")) {
+            managementService.executeJob(managementService.createJobQuery().processInstanceId(identityProcess(number))
+                    .activityId(timer).singleResult().getId());
+        }
+        JsonNode expired = status(api, number);
+        assertThat(expired.get("status").asText()).isEqualTo("EXPIRED");
+        assertThat(expired.get("reason").asText()).contains("未在规定时间内完成人工核验");
+        assertThat(expired.get("attemptsLeft").asInt()).isEqualTo(3);
+        assertThat(post(api, number, IdentityFixtures.checkIn(0.1, 1)).get("status").asText()).isEqualTo("CLEARED");
+    }
+
+    private String identityProcess(String number) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey("IdentityCheck")
+                .processInstanceBusinessKey(number).singleResult().getId();
     }
 
     private void completeAs(String user, Task task, Map<String, Object> variables) {
