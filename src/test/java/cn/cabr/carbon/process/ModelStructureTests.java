@@ -198,7 +198,8 @@ class ModelStructureTests {
         Set<String> referenced = new HashSet<>();
         for (BpmnModelInstance model : models.values()) {
             for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-                assertThat(STAFF_GROUPS).as(task.getId()).contains(task.getCamundaCandidateGroups());
+                assertThat(task.getCamundaCandidateGroupsList()).as(task.getId()).isNotEmpty();
+                assertThat(STAFF_GROUPS).as(task.getId()).containsAll(task.getCamundaCandidateGroupsList());
                 assertThat(formIds).as(task.getId() + " formRef").contains(task.getCamundaFormRef());
                 assertThat(task.getCamundaFormRefBinding()).isEqualTo("latest");
                 assertThat(task.getCamundaDueDate()).as(task.getId() + " has a due date").isNotBlank();
