@@ -28,12 +28,14 @@ public class Adjudication {
     private TechnicalRemedy remedy;
     private String reason;
     private Instant decidedAt;
+    private Integer creditedMinutes;
 
     protected Adjudication() {
     }
 
     Adjudication(Long sittingId, AdjudicationStage stage, String adjudicator, AdjudicationDecision decision,
-            TechnicalRemedy remedy, String reason, Instant decidedAt) {
+            TechnicalRemedy remedy, Integer creditedMinutes, String reason, Instant decidedAt) {
+        this.creditedMinutes = creditedMinutes;
         this.sittingId = sittingId;
         this.stage = stage;
         this.adjudicator = adjudicator;
@@ -75,8 +77,14 @@ public class Adjudication {
         return decidedAt;
     }
 
+    /** The minutes credited with a time credit (补足考试时间); null otherwise. */
+    public Integer getCreditedMinutes() {
+        return creditedMinutes;
+    }
+
     /** The label the candidate reads, with the remedy of a technical problem. */
     public String describe() {
-        return decision.label() + (remedy == null ? "" : "（" + remedy.label() + "）");
+        return decision.label() + (remedy == null ? "" : "（" + remedy.label()
+                + (creditedMinutes == null ? "" : " " + creditedMinutes + " 分钟") + "）");
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.cabr.carbon.exam.ExamDelivery;
 import cn.cabr.carbon.exam.Sitting;
+import cn.cabr.carbon.exam.SittingRemedies;
 import cn.cabr.carbon.exam.SittingStatus;
 import cn.cabr.carbon.notification.Notifications;
 import cn.cabr.carbon.shared.BusinessException;
@@ -60,13 +61,23 @@ public class Adjudications {
         this.zone = businessZone;
     }
 
+    /**
+     * Records one decision. A technical problem names its remedy; a time credit (补足考试时间) the minutes credited,
+     * 1–120, which the candidate gets from the moment they resume.
+     */
     public Adjudication decide(long sittingId, AdjudicationStage stage, String adjudicator,
-            AdjudicationDecision decision, TechnicalRemedy remedy, String reason) {
+            AdjudicationDecision decision, TechnicalRemedy remedy, Integer creditedMinutes, String reason) {
         if (decision == null) {
             throw BusinessException.invalid("ADJUDICATION_DECISION_MISSING", "请选择裁定结论");
         }
         if (decision == AdjudicationDecision.TECHNICAL_PROBLEM && remedy == null) {
             throw BusinessException.invalid("ADJUDICATION_REMEDY_MISSING", "技术故障须选择处理方式：补足考试时间或准予重考");
+        }
+        boolean timeCredit = decision == AdjudicationDecision.TECHNICAL_PROBLEM && remedy == TechnicalRemedy.TIME_CREDIT;
+        if (timeCredit && (creditedMinutes == null || creditedMinutes < 1
+                || creditedMinutes > SittingRemedies.MAX_CREDIT_MINUTES)) {
+            throw BusinessException.invalid("ADJUDICATION_CREDIT_MINUTES_REQUIRED",
+                    "补足考试时间须填写补足的分钟数（1–" + SittingRemedies.MAX_CREDIT_MINUTES + " 分钟）");
         }
         if (reason == null || reason.strip().length() < MIN_REASON_LENGTH) {
             throw BusinessException.invalid("ADJUDICATION_REASON_REQUIRED",
@@ -76,7 +87,7 @@ public class Adjudications {
         if (!status.ended() || status == SittingStatus.ABSENT) {
             throw BusinessException.conflict("SITTING_NOT_ADJUDICABLE", "该场考试当前不能裁定（" + status.label() + "）");
         }
-        List<Adjudication> earlier = adjudications.findBySittingIdOrderByIdAsc(sittingId);
+        List<Adjudication> earlier = currentRound(adjudications.findBySittingIdOrderByIdAsc(sittingId));
         boolean decidedBefore = earlier.stream().anyMatch(a -> a.getAdjudicator().equals(adjudicator)
                 && (stage == AdjudicationStage.APPEAL || a.getStage() == AdjudicationStage.FIRST));
         if ((stage == AdjudicationStage.CONFIRMATION || stage == AdjudicationStage.APPEAL) && decidedBefore) {
@@ -84,7 +95,8 @@ public class Adjudications {
                     "您已参与本场考试的裁定，" + stage.label() + "须由另一名裁定人员完成");
         }
         Adjudication saved = adjudications.save(new Adjudication(sittingId, stage, adjudicator, decision,
-                decision == AdjudicationDecision.TECHNICAL_PROBLEM ? remedy : null, reason.strip(), clock.instant()));
+                decision == AdjudicationDecision.TECHNICAL_PROBLEM ? remedy : null, timeCredit ? creditedMinutes : null,
+                reason.strip(), clock.instant()));
         if (stage == AdjudicationStage.APPEAL) {
             Sitting sitting = delivery.get(sittingId);
             notifications.notify(sitting.getCandidateId(), sitting.getApplicationId(), "APPEAL_DECIDED",
@@ -101,8 +113,12 @@ public class Adjudications {
     @Transactional(readOnly = true)
     public Optional<Adjudication> latest(long sittingId) {
         List<Adjudication> all = adjudications.findBySittingIdOrderByIdAsc(sittingId);
-        for (int i = all.size() - 1; i >= 0; i--) {
-            Adjudication a = all.get(i);
+        List<Adjudication> round = currentRound(all);
+        if (round.isEmpty() && !all.isEmpty()) {
+            return Optional.of(all.get(all.size() - 1));
+        }
+        for (int i = round.size() - 1; i >= 0; i--) {
+            Adjudication a = round.get(i);
             boolean violation = a.getDecision() == AdjudicationDecision.VIOLATION_CONFIRMED;
             switch (a.getStage()) {
                 case APPEAL, MANAGER, SINGLE:
@@ -125,8 +141,24 @@ public class Adjudications {
     @Transactional(readOnly = true)
     public Set<String> deciders(long sittingId) {
         Set<String> names = new LinkedHashSet<>();
-        adjudications.findBySittingIdOrderByIdAsc(sittingId).forEach(a -> names.add(a.getAdjudicator()));
+        currentRound(adjudications.findBySittingIdOrderByIdAsc(sittingId)).forEach(a -> names.add(a.getAdjudicator()));
         return names;
+    }
+
+    /**
+     * The decisions about the sitting's latest attempt: after a time credit in force (not a confirmation, which
+     * cannot stand alone) the resumed attempt, if flagged again, is adjudicated afresh, so those who decided on the
+     * earlier attempt may decide again and a confirmation needs someone other than this round's first adjudicator.
+     */
+    static List<Adjudication> currentRound(List<Adjudication> all) {
+        int start = 0;
+        for (int i = 0; i < all.size(); i++) {
+            Adjudication a = all.get(i);
+            if (a.getRemedy() == TechnicalRemedy.TIME_CREDIT && a.getStage() != AdjudicationStage.CONFIRMATION) {
+                start = i + 1;
+            }
+        }
+        return all.subList(start, all.size());
     }
 
     @Transactional(readOnly = true)

@@ -131,7 +131,7 @@ public class CaseFiles {
                             ? Stage.WAITING_FOR_EXAM : Stage.COLLECTING_HOURS;
                 }
                 yield switch (sitting.getStatus()) {
-                    case READY -> Stage.EXAM_READY;
+                    case READY, REOPENED -> Stage.EXAM_READY;
                     case IN_PROGRESS -> Stage.EXAM_IN_PROGRESS;
                     default -> resultPublished ? Stage.WAITING_FOR_CERTIFICATE : Stage.GRADING;
                 };
@@ -191,7 +191,9 @@ public class CaseFiles {
                 yield "截至 " + Dates.dateTime(hours.cutoff(), zone) + "，有效培训学时为 " + hours.counted().stripTrailingZeros()
                         .toPlainString() + "，未达到 " + hours.required() + " 学时的要求";
             }
-            case ABSENT -> "未在考试时间（" + Dates.dateTime(session.getExamStartAt(), zone) + " 起）内参加考试";
+            case ABSENT -> delivery.findByApplication(id).filter(s -> s.getRemedyWindowEnd() != null)
+                    .map(s -> "未在重考期限（" + Dates.dateTime(s.getRemedyWindowEnd(), zone) + " 前）内参加重考")
+                    .orElse("未在考试时间（" + Dates.dateTime(session.getExamStartAt(), zone) + " 起）内参加考试");
             case FAILED -> scoring.find(id).map(r -> "总分 " + r.getTotalScore() + " 分，低于及格分 " + r.getPassMark() + " 分")
                     .orElse("考试未通过");
             case VOIDED -> "违纪裁定：" + delivery.findByApplication(id).flatMap(s -> adjudications.latest(s.getId()))

@@ -42,6 +42,7 @@ public class Answer {
     private Integer score;
     private String gradedBy;
     private Instant gradedAt;
+    private int markingPass = 1;
 
     protected Answer() {
     }
@@ -64,6 +65,21 @@ public class Answer {
         this.version++;
         this.savedAt = now;
         return SaveOutcome.APPLIED;
+    }
+
+    /**
+     * A short answer changed during credited time: its earlier marking no longer fits the answer, so it is marked
+     * again in a new pass (the earlier pass's markings are kept).
+     */
+    void markAgain() {
+        this.score = null;
+        this.gradedBy = null;
+        this.gradedAt = null;
+        this.markingPass++;
+    }
+
+    public int getMarkingPass() {
+        return markingPass;
     }
 
     void grade(int score, String by, Instant now) {

@@ -15,6 +15,6 @@ interface AnswerRepository extends JpaRepository<Answer, Long> {
     List<Integer> answeredPositions(Long sittingId);
 
     @Query("select a from Answer a join fetch a.item i join fetch i.question, Sitting s "
-            + "where a.sittingId = s.id and s.sessionId = :sessionId and s.status in :statuses")
+            + "where a.sittingId = s.id and s.sessionId = :sessionId and s.status in :statuses and s.supersededAt is null")
     List<Answer> findBySessionAndSittingStatus(Long sessionId, List<SittingStatus> statuses);
 }

@@ -124,9 +124,11 @@ public class ExamDelivery {
         } else {
             Sitting s = sitting.get();
             switch (s.getStatus()) {
-                case READY -> {
-                    state = ExamEntry.State.OPEN;
-                    message = "考试已开始（考试时段 " + window + "），完成设备检测后即可进入考试，考试时长 "
+                case READY, REOPENED -> {
+                    boolean windowPassed = s.getRemedyWindowEnd() != null && clock.instant().isAfter(s.getRemedyWindowEnd());
+                    state = windowPassed ? ExamEntry.State.ENDED : ExamEntry.State.OPEN;
+                    message = s.getRemedy() != null ? (windowPassed ? "补救考试的进入期限已过。" : remedyMessage(s))
+                            : "考试已开始（考试时段 " + window + "），完成设备检测后即可进入考试，考试时长 "
                             + session.getDurationMinutes() + " 分钟，从您进入考试时开始计时。";
                 }
                 case IN_PROGRESS -> {
@@ -155,6 +157,7 @@ public class ExamDelivery {
         switch (sitting.getStatus()) {
             case READY -> {
                 ExamSession session = sessions.get(sitting.getSessionId());
+                requireRemedyWindowOpen(sitting);
                 if (!sessions.isReachedReadOnly(session.getId(), Milestone.EXAM_OPENED)) {
                     throw BusinessException.conflict("EXAM_NOT_OPEN", "考试尚未开始，请在考试开始后进入");
                 }
@@ -164,9 +167,36 @@ public class ExamDelivery {
                 return viewOf(sitting, applicationNumber, paper.stream().map(item -> ExamPaperView.ItemView.of(item, null)).toList());
             }
             case IN_PROGRESS -> { }
+            case REOPENED -> resume(sitting);
             default -> throw ended(sitting);
         }
         return viewOf(sitting, applicationNumber);
+    }
+
+    /**
+     * Time credit (补足考试时间): the same paper and saved answers, exactly the credited minutes from now. Refused
+     * once the remedy's window has passed (its timer closes the sitting again).
+     */
+    private void resume(Sitting sitting) {
+        requireRemedyWindowOpen(sitting);
+        sitting.resume(clock.instant());
+    }
+
+    private void requireRemedyWindowOpen(Sitting sitting) {
+        if (sitting.getRemedyWindowEnd() != null && clock.instant().isAfter(sitting.getRemedyWindowEnd())) {
+            throw BusinessException.conflict("REMEDY_WINDOW_CLOSED", sitting.getRemedy().label() + "须在 "
+                    + Dates.dateTime(sitting.getRemedyWindowEnd(), zone) + " 前进入考试，该期限已过");
+        }
+    }
+
+    /** What the exam pages say about a sitting under a technical-problem remedy, before the candidate enters. */
+    private String remedyMessage(Sitting s) {
+        String by = Dates.dateTime(s.getRemedyWindowEnd(), zone);
+        return s.getRemedy() == RemedyKind.TIME_CREDIT
+                ? "经违纪核查认定为技术故障，为您补足考试时间 " + s.getRemedyMinutes() + " 分钟：请于 " + by
+                        + " 前进入考试，继续作答原试卷，已保存的答案保留；从您进入时起计时 " + s.getRemedyMinutes() + " 分钟。"
+                : "经违纪核查认定为技术故障，准予重考：请于 " + by + " 前进入考试，系统将为您抽取一份新试卷（原答卷不再计分），"
+                        + "考试时长 " + sessions.get(s.getSessionId()).getDurationMinutes() + " 分钟，从您进入考试时开始计时。";
     }
 
     /**

@@ -64,6 +64,17 @@ public class Grading {
                 .map(Answer::getId).toList();
     }
 
+    /**
+     * The short answers still to be marked: all of them after a first sitting; after credited time only those the
+     * candidate changed (the others keep their marks).
+     */
+    @Transactional(readOnly = true)
+    public List<Long> shortAnswersToMark(long sittingId) {
+        return answers.findBySittingIdOrderByItemPosition(sittingId).stream()
+                .filter(a -> !a.getItem().getQuestion().getQuestionType().autoGraded() && a.getScore() == null)
+                .map(Answer::getId).toList();
+    }
+
     @Transactional(readOnly = true)
     public ShortAnswerView shortAnswer(long answerId) {
         Answer a = shortAnswerById(answerId);
@@ -75,7 +86,7 @@ public class Grading {
 
     @Transactional(readOnly = true)
     public List<Marking> markingsOf(long answerId) {
-        return markings.findByAnswerIdOrderByRound(answerId);
+        return markings.findByAnswerIdAndMarkingPassOrderByRound(answerId, shortAnswerById(answerId).getMarkingPass());
     }
 
     /** Records one round's marking and settles the final score when no further round is needed. */
@@ -92,14 +103,14 @@ public class Grading {
         if (!sitting.getStatus().ended() || sitting.getStatus() == SittingStatus.ABSENT) {
             throw BusinessException.conflict("SITTING_NOT_GRADABLE", "该场考试当前不能阅卷（" + sitting.getStatus().label() + "）");
         }
-        List<Marking> earlier = markings.findByAnswerIdOrderByRound(answerId);
+        List<Marking> earlier = markings.findByAnswerIdAndMarkingPassOrderByRound(answerId, answer.getMarkingPass());
         if (earlier.size() != round - 1) {
             throw BusinessException.conflict("MARKING_OUT_OF_ORDER", "第 " + round + " 评须在前一评之后进行");
         }
         if (!"system".equals(grader) && earlier.stream().anyMatch(m -> m.getGrader().equals(grader))) {
             throw BusinessException.conflict("SAME_GRADER", "同一份答卷的" + roundLabel(round) + "须由另一位阅卷员完成（您已评阅过此答卷）");
         }
-        markings.save(new Marking(answerId, round, grader, score, comment, clock.instant()));
+        markings.save(new Marking(answerId, answer.getMarkingPass(), round, grader, score, comment, clock.instant()));
         ExamSession session = sessions.get(sitting.getSessionId());
         if (round == 1 && session.isDoubleMarking()) {
             return new MarkingResult(null, 2);

@@ -22,12 +22,14 @@ public class Marking {
     private int score;
     private String comment;
     private Instant markedAt;
+    private int markingPass = 1;
 
     protected Marking() {
     }
 
-    Marking(Long answerId, int round, String grader, int score, String comment, Instant markedAt) {
+    Marking(Long answerId, int markingPass, int round, String grader, int score, String comment, Instant markedAt) {
         this.answerId = answerId;
+        this.markingPass = markingPass;
         this.round = round;
         this.grader = grader;
         this.score = score;

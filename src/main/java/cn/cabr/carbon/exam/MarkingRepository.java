@@ -7,7 +7,7 @@ import org.springframework.data.jpa.repository.Query;
 
 interface MarkingRepository extends JpaRepository<Marking, Long> {
 
-    List<Marking> findByAnswerIdOrderByRound(Long answerId);
+    List<Marking> findByAnswerIdAndMarkingPassOrderByRound(Long answerId, int markingPass);
 
     /** Whether any answer of the sitting has been marked by a grader. */
     @Query("select count(m) > 0 from Marking m where m.answerId in (select a.id from Answer a where a.sittingId = :sittingId)")

@@ -33,6 +33,17 @@ public class Sitting {
     private Instant endedAt;
     private Long paperSeed;
     private int extraSeconds;
+    private int attempt = 1;
+    private Instant supersededAt;
+    private Long supersededBy;
+    @Enumerated(EnumType.STRING)
+    private RemedyKind remedy;
+    private Integer remedyMinutes;
+    private Instant remedyGrantedAt;
+    private Instant remedyWindowEnd;
+    private Instant resumedAt;
+    @Enumerated(EnumType.STRING)
+    private SittingStatus statusBeforeReopen;
     @Version
     private long version;
 
@@ -73,6 +84,45 @@ public class Sitting {
         }
         this.status = endStatus;
         this.endedAt = now;
+    }
+
+    /** A re-sit: the next attempt of the same application, to be started by the window's end. */
+    static Sitting resitOf(Sitting earlier, Instant now, Instant windowEnd) {
+        Sitting resit = new Sitting(earlier.applicationId, earlier.applicationNumber, earlier.candidateId,
+                earlier.sessionId, now);
+        resit.attempt = earlier.attempt + 1;
+        resit.remedy = RemedyKind.RESIT;
+        resit.remedyGrantedAt = now;
+        resit.remedyWindowEnd = windowEnd;
+        return resit;
+    }
+
+    /** The earlier attempt once a re-sit replaces it: kept as evidence, no longer counted. */
+    void supersede(long bySittingId, Instant now) {
+        this.supersededAt = now;
+        this.supersededBy = bySittingId;
+    }
+
+    /** Time credit: the ended sitting waits for the candidate to resume it by the window's end. */
+    void reopen(int minutes, Instant now, Instant windowEnd) {
+        this.statusBeforeReopen = status;
+        this.status = SittingStatus.REOPENED;
+        this.remedy = RemedyKind.TIME_CREDIT;
+        this.remedyMinutes = minutes;
+        this.remedyGrantedAt = now;
+        this.remedyWindowEnd = windowEnd;
+    }
+
+    /** The candidate resumes: exactly the credited minutes from now, by the server's clock. */
+    void resume(Instant now) {
+        this.status = SittingStatus.IN_PROGRESS;
+        this.resumedAt = now.truncatedTo(ChronoUnit.MILLIS);
+        this.deadline = resumedAt.plus(Duration.ofMinutes(remedyMinutes));
+    }
+
+    /** Never resumed by the window's end: closed again as it was before the time credit. */
+    void closeUnresumed() {
+        this.status = statusBeforeReopen;
     }
 
     public long remainingSeconds(Instant now) {
@@ -128,5 +178,45 @@ public class Sitting {
 
     public Instant getEndedAt() {
         return endedAt;
+    }
+
+    /** 1 for the first sitting of an application, 2 for its re-sit, and so on. */
+    public int getAttempt() {
+        return attempt;
+    }
+
+    public Instant getSupersededAt() {
+        return supersededAt;
+    }
+
+    public Long getSupersededBy() {
+        return supersededBy;
+    }
+
+    /** The technical-problem remedy this sitting is under (a reopened sitting or a re-sit), if any. */
+    public RemedyKind getRemedy() {
+        return remedy;
+    }
+
+    public Integer getRemedyMinutes() {
+        return remedyMinutes;
+    }
+
+    public Instant getRemedyGrantedAt() {
+        return remedyGrantedAt;
+    }
+
+    /** By when the candidate must resume (time credit) or start (re-sit). */
+    public Instant getRemedyWindowEnd() {
+        return remedyWindowEnd;
+    }
+
+    /** When the candidate resumed after a time credit: proctoring counts the attempt from here. */
+    public Instant getResumedAt() {
+        return resumedAt;
+    }
+
+    public SittingStatus getStatusBeforeReopen() {
+        return statusBeforeReopen;
     }
 }

@@ -4,6 +4,8 @@ package cn.cabr.carbon.exam;
 public enum SittingStatus {
     READY("待开考", false),
     IN_PROGRESS("答题中", false),
+    /** Reopened for a time credit: waits for the candidate to resume within the remedy window. */
+    REOPENED("补足考试时间，待继续作答", false),
     SUBMITTED("已交卷", true),
     TIMED_OUT("考试时间到，系统自动交卷", true),
     ABSENT("缺考", true),

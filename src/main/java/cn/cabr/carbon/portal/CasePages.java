@@ -8,6 +8,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
+import cn.cabr.carbon.adjudication.TechnicalRemedies;
 import cn.cabr.carbon.application.Application;
 import cn.cabr.carbon.application.ApplicationDocument;
 import cn.cabr.carbon.application.ApplicationStatus;
@@ -32,9 +33,11 @@ class CasePages {
     private final Proctoring proctoring;
     private final Notifications notifications;
     private final PortalDates dates;
+    private final TechnicalRemedies remedies;
 
     CasePages(Applications applications, CaseFiles caseFiles, Reviews reviews, ExamDelivery delivery,
-            Proctoring proctoring, Notifications notifications, PortalDates dates) {
+            Proctoring proctoring, Notifications notifications, PortalDates dates, TechnicalRemedies remedies) {
+        this.remedies = remedies;
         this.applications = applications;
         this.caseFiles = caseFiles;
         this.reviews = reviews;
@@ -53,8 +56,10 @@ class CasePages {
                 .orElse(false);
         model.addAttribute("record", application);
         model.addAttribute("status", status);
-        model.addAttribute("timeline", CaseTimeline.of(status, application.getSubmittedAt(),
-                reviews.history(application.getId()), flagged, dates::dateTime));
+        TechnicalRemedies.RemedyView remedy = remedies.viewFor(application.getId()).orElse(null);
+        model.addAttribute("remedy", remedy);
+        model.addAttribute("timeline", CaseTimeline.withRemedy(CaseTimeline.of(status, application.getSubmittedAt(),
+                reviews.history(application.getId()), flagged, dates::dateTime), remedy, dates::dateTime));
         model.addAttribute("examOpen", List.of("WAITING_FOR_EXAM", "EXAM_READY", "EXAM_IN_PROGRESS").contains(status.stage()));
         if (application.getStatus() == ApplicationStatus.SUPPLEMENT_REQUESTED) {
             List<ApplicationDocument> documents = applications.currentDocuments(application.getId());

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import cn.cabr.carbon.adjudication.TechnicalRemedies;
 import cn.cabr.carbon.casefile.CaseStatus;
 import cn.cabr.carbon.review.ReviewDecision;
 import cn.cabr.carbon.review.ReviewOutcome;
@@ -122,6 +123,28 @@ final class CaseTimeline {
                 s.certificate() != null ? s.certificate().issuedOn() : dateTime.apply(due(s, Milestone.CERTIFICATES_ISSUED)),
                 s.certificate() != null ? "证书编号 " + s.certificate().certificateNumber() : null));
         return entries;
+    }
+
+    /**
+     * After a technical problem: the remedy (time credit or re-sit) as its own step after the exam, current while
+     * the candidate may still enter, with the deadline.
+     */
+    static List<Entry> withRemedy(List<Entry> entries, TechnicalRemedies.RemedyView remedy,
+            Function<Instant, String> dateTime) {
+        if (remedy == null) {
+            return entries;
+        }
+        List<Entry> result = new ArrayList<>(entries);
+        int exam = 0;
+        for (int i = 0; i < result.size(); i++) {
+            if (result.get(i).title().equals("在线考试")) {
+                exam = i;
+            }
+        }
+        String what = remedy.minutes() != null ? remedy.kindLabel() + " " + remedy.minutes() + " 分钟" : remedy.kindLabel() + "（新试卷）";
+        result.add(exam + 1, new Entry("技术故障补救", remedy.canEnter() ? State.CURRENT : State.DONE,
+                "须于 " + dateTime.apply(remedy.windowEnd()) + " 前进入", what + "：" + remedy.state()));
+        return result;
     }
 
     private static State skipOr(boolean closed) {

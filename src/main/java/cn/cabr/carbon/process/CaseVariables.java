@@ -27,6 +27,12 @@ public final class CaseVariables {
     /** Whether the decision in force may be appealed, and until when (the appeal window's timer). */
     public static final String APPEALABLE = "appealable";
     public static final String APPEAL_DEADLINE = "appealDeadline";
+    /** The technical-problem remedy of the decision in force: TIME_CREDIT, RESIT or NONE (the gateway after 违纪裁定). */
+    public static final String TECHNICAL_REMEDY = "technicalRemedy";
+    public static final String NO_REMEDY = "NONE";
+    /** When the remedy's window closes (its timer), and what the window's end found. */
+    public static final String REMEDY_DEADLINE = "remedyDeadline";
+    public static final String REMEDY_WINDOW_OUTCOME = "remedyWindowOutcome";
     /** When the appeal review is due. */
     public static final String APPEAL_DUE = "appealDue";
 

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import cn.cabr.carbon.adjudication.AdjudicationDecision;
 import cn.cabr.carbon.adjudication.AdjudicationStage;
 import cn.cabr.carbon.adjudication.Adjudications;
+import cn.cabr.carbon.adjudication.TechnicalRemedies;
 import cn.cabr.carbon.adjudication.TechnicalRemedy;
 import cn.cabr.carbon.exam.Grading;
 import cn.cabr.carbon.review.ReviewOutcome;
@@ -26,15 +27,18 @@ public class StaffTaskListeners {
     static final String SCORE = "score";
     static final String COMMENT = "comment";
     static final String REMEDY = "remedy";
+    static final String CREDITED_MINUTES = "creditedMinutes";
 
     private final Reviews reviews;
     private final Grading grading;
     private final Adjudications adjudications;
+    private final TechnicalRemedies remedies;
 
-    StaffTaskListeners(Reviews reviews, Grading grading, Adjudications adjudications) {
+    StaffTaskListeners(Reviews reviews, Grading grading, Adjudications adjudications, TechnicalRemedies remedies) {
         this.reviews = reviews;
         this.grading = grading;
         this.adjudications = adjudications;
+        this.remedies = remedies;
     }
 
     /** 人工审核: approve, reject with a reason, or ask for named documents with a reason. */
@@ -71,11 +75,17 @@ public class StaffTaskListeners {
     public void adjudicationCompleted(DelegateTask task, String stage) {
         AdjudicationDecision decision = parse(AdjudicationDecision.class, submitted(task, DECISION), "裁定结论");
         Object remedy = submitted(task, REMEDY);
-        adjudications.decide((Long) task.getVariable(CaseVariables.SITTING_ID), AdjudicationStage.valueOf(stage),
-                actor(task), decision, decision == AdjudicationDecision.TECHNICAL_PROBLEM
-                        ? parse(TechnicalRemedy.class, remedy, "技术故障的处理方式") : null,
-                TaskForms.text(submitted(task, REASON)));
+        TechnicalRemedy technicalRemedy = decision == AdjudicationDecision.TECHNICAL_PROBLEM
+                ? parse(TechnicalRemedy.class, remedy, "技术故障的处理方式") : null;
+        Integer minutes = technicalRemedy == TechnicalRemedy.TIME_CREDIT
+                ? TaskForms.wholeNumber(submitted(task, CREDITED_MINUTES), "补足的分钟数") : null;
+        long sittingId = (Long) task.getVariable(CaseVariables.SITTING_ID);
+        adjudications.decide(sittingId, AdjudicationStage.valueOf(stage), actor(task), decision, technicalRemedy,
+                minutes, TaskForms.text(submitted(task, REASON)));
         task.getExecution().getProcessInstance().setVariable(CaseVariables.ADJUDICATION_DECISION, decision.name());
+        // the remedy of the decision now in force (a decision awaiting confirmation leaves none)
+        task.getExecution().getProcessInstance().setVariable(CaseVariables.TECHNICAL_REMEDY,
+                remedies.inForce(sittingId).map(Enum::name).orElse(CaseVariables.NO_REMEDY));
     }
 
     /**

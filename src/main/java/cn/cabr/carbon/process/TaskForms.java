@@ -29,20 +29,25 @@ final class TaskForms {
     }
 
     static Integer wholeNumber(Object value) {
-        if (value == null) {
+        return wholeNumber(value, "得分");
+    }
+
+    /** A whole number a form submitted (blank is null); anything else is refused naming the field. */
+    static Integer wholeNumber(Object value, String label) {
+        if (value == null || value instanceof String blank && blank.isBlank()) {
             return null;
         }
         if (value instanceof Number n) {
             double d = n.doubleValue();
             if (d != Math.rint(d)) {
-                throw BusinessException.invalid("SCORE_NOT_WHOLE", "得分须为整数");
+                throw BusinessException.invalid("SCORE_NOT_WHOLE", label + "须为整数");
             }
             return (int) d;
         }
         try {
             return Integer.valueOf(value.toString().strip());
         } catch (NumberFormatException e) {
-            throw BusinessException.invalid("SCORE_NOT_A_NUMBER", "得分须为整数：" + value);
+            throw BusinessException.invalid("SCORE_NOT_A_NUMBER", label + "须为整数：" + value);
         }
     }
 

@@ -162,6 +162,7 @@ public class TaskViews {
         task.setVariableLocal("earlierDecisions", earlierDecisions(sittingId));
         task.setVariableLocal(StaffTaskListeners.DECISION, Variables.stringValue(null));
         task.setVariableLocal(StaffTaskListeners.REMEDY, Variables.stringValue(null));
+        task.setVariableLocal(StaffTaskListeners.CREDITED_MINUTES, Variables.integerValue(null));
         task.setVariableLocal(StaffTaskListeners.REASON, Variables.stringValue(null));
     }
 

@@ -74,10 +74,16 @@ public class Proctoring {
         return new Receipt(event.getId(), type, leaves, pageLeaveLimit, terminated, warningFor(type, leaves, terminated, pageLeaveLimit));
     }
 
-    /** How often the candidate left the answer page so far (hidden page or answer window without focus). */
+    /**
+     * How often the candidate left the answer page so far (hidden page or answer window without focus). After a time
+     * credit the resumed attempt is counted on its own: the earlier leaves were adjudicated as a technical problem.
+     */
     @Transactional(readOnly = true)
     public long pageLeaves(long sittingId) {
-        return events.countBySittingIdAndEventTypeIn(sittingId, ProctoringEventType.PAGE_LEAVES);
+        Instant resumedAt = delivery.get(sittingId).getResumedAt();
+        return resumedAt == null ? events.countBySittingIdAndEventTypeIn(sittingId, ProctoringEventType.PAGE_LEAVES)
+                : events.countBySittingIdAndEventTypeInAndReceivedAtGreaterThanEqual(sittingId,
+                        ProctoringEventType.PAGE_LEAVES, resumedAt);
     }
 
     /** The page leave that ends the sitting, from the thresholds table (ProctoringThresholds.dmn). */
@@ -98,9 +104,12 @@ public class Proctoring {
                 ProctoringThresholds.Measure.SECONDS_WITHOUT_FACE, ProctoringThresholds.Action.FLAG, MAX_SECONDS_WITHOUT_FACE);
     }
 
+    /** Whether the sitting (after a time credit: the resumed attempt) has flagged events, so it goes to adjudication. */
     @Transactional(readOnly = true)
     public boolean isFlagged(long sittingId) {
-        return events.existsBySittingIdAndFlaggedTrue(sittingId);
+        Instant resumedAt = delivery.get(sittingId).getResumedAt();
+        return resumedAt == null ? events.existsBySittingIdAndFlaggedTrue(sittingId)
+                : events.existsBySittingIdAndFlaggedTrueAndReceivedAtGreaterThanEqual(sittingId, resumedAt);
     }
 
     /**

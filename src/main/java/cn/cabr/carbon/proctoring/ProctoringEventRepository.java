@@ -12,4 +12,9 @@ interface ProctoringEventRepository extends JpaRepository<ProctoringEvent, Long>
     long countBySittingIdAndEventTypeIn(Long sittingId, Collection<ProctoringEventType> types);
 
     boolean existsBySittingIdAndFlaggedTrue(Long sittingId);
+
+    long countBySittingIdAndEventTypeInAndReceivedAtGreaterThanEqual(Long sittingId,
+            Collection<ProctoringEventType> types, java.time.Instant since);
+
+    boolean existsBySittingIdAndFlaggedTrueAndReceivedAtGreaterThanEqual(Long sittingId, java.time.Instant since);
 }

@@ -136,7 +136,7 @@ class AppealTests {
         CaseFixtures.ReadyCase ready = terminatedAndMarked("尹旧案");
         long sittingId = delivery.findByApplication(fixtures.applicationIdOf(ready.number())).orElseThrow().getId();
         adjudications.decide(sittingId, AdjudicationStage.SINGLE, "adjudicator", AdjudicationDecision.VIOLATION_CONFIRMED,
-                null, "考试中 5 次离开答题页面");
+                null, null, "考试中 5 次离开答题页面");
         assertThat(adjudications.violationConfirmed(sittingId)).isTrue();
         ApiClient.Response response = ready.candidate().client().post("/api/applications/" + ready.number() + "/appeal",
                 Map.of("reason", "第三次离开时家中停电，附证明"));

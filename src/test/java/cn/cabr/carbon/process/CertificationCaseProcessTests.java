@@ -43,6 +43,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import cn.cabr.carbon.adjudication.AdjudicationDecision;
 import cn.cabr.carbon.adjudication.AdjudicationStage;
 import cn.cabr.carbon.adjudication.Adjudications;
+import cn.cabr.carbon.adjudication.TechnicalRemedies;
 import cn.cabr.carbon.adjudication.TechnicalRemedy;
 import cn.cabr.carbon.application.CaseOutcome;
 import cn.cabr.carbon.casefile.CaseFiles;
@@ -52,6 +53,7 @@ import cn.cabr.carbon.eligibility.EligibilityFacts;
 import cn.cabr.carbon.exam.ExamDelivery;
 import cn.cabr.carbon.exam.Grading;
 import cn.cabr.carbon.exam.Sitting;
+import cn.cabr.carbon.exam.SittingRemedies;
 import cn.cabr.carbon.exam.SittingStatus;
 import cn.cabr.carbon.review.Reviews;
 import cn.cabr.carbon.scoring.ExamResult;
@@ -81,6 +83,8 @@ class CertificationCaseProcessTests {
     static final long SESSION_ID = 7L;
     static final long SITTING_ID = 31L;
     static final String NUMBER = "T01-000011";
+    static final long RESIT_SITTING_ID = 32L;
+    static final Instant WINDOW_END = Instant.parse("2030-01-04T00:00:00Z");
 
     final ExamSessions sessions = mock(ExamSessions.class);
     final CaseFiles caseFiles = mock(CaseFiles.class);
@@ -92,6 +96,8 @@ class CertificationCaseProcessTests {
     final Adjudications adjudications = mock(Adjudications.class);
     final Scoring scoring = mock(Scoring.class);
     final Certificates certificates = mock(Certificates.class);
+    final TechnicalRemedies remedies = mock(TechnicalRemedies.class);
+    final SittingRemedies sittingRemedies = mock(SittingRemedies.class);
     final Set<Milestone> reached = EnumSet.noneOf(Milestone.class);
 
     @BeforeEach
@@ -102,7 +108,7 @@ class CertificationCaseProcessTests {
         SessionSchedule schedule = mock(SessionSchedule.class);
         when(schedule.dueAt(anyLong(), anyString())).thenReturn(Date.from(Instant.parse("2030-01-01T00:00:00Z")));
         TaskViews taskViews = mock(TaskViews.class);
-        when(grading.shortAnswerIds(SITTING_ID)).thenReturn(List.of(501L, 502L));
+        when(grading.shortAnswersToMark(SITTING_ID)).thenReturn(List.of(501L, 502L));
         when(grading.mark(anyLong(), anyInt(), any(), anyString(), any())).thenReturn(new Grading.MarkingResult(10, 0));
         bachelorWithYears(3);
         hours(36);
@@ -111,7 +117,7 @@ class CertificationCaseProcessTests {
         Mocks.register("caseFiles", caseFiles);
         Mocks.register("taskViews", taskViews);
         Mocks.register("grading", grading);
-        Mocks.register("staffTaskListeners", new StaffTaskListeners(reviews, grading, adjudications));
+        Mocks.register("staffTaskListeners", new StaffTaskListeners(reviews, grading, adjudications, remedies));
         Mocks.register("eligibilityListeners", new EligibilityListeners(eligibility));
         Mocks.register("verifyTrainingHoursDelegate", new VerifyTrainingHoursDelegate(trainingHours));
         Mocks.register("openSittingDelegate", new OpenSittingDelegate(delivery));
@@ -120,6 +126,9 @@ class CertificationCaseProcessTests {
         Mocks.register("issueCertificateDelegate", new IssueCertificateDelegate(certificates));
         Mocks.register("notifyAdjudicationDelegate", new NotifyAdjudicationDelegate(adjudications));
         Mocks.register("adjudicationRouting", mock(AdjudicationRouting.class));
+        Mocks.register("reopenSittingDelegate", new ReopenSittingDelegate(remedies));
+        Mocks.register("scheduleResitDelegate", new ScheduleResitDelegate(remedies));
+        Mocks.register("closeRemedyWindowDelegate", new CloseRemedyWindowDelegate(sittingRemedies));
     }
 
     @AfterEach
@@ -266,7 +275,7 @@ class CertificationCaseProcessTests {
         assertThat(pi).isWaitingAt("Task_AdjudicateViolation").task().hasCandidateGroup("adjudicator");
         adjudicate("Task_AdjudicateViolation", "VIOLATION_CONFIRMED", "第5次离开答题页面，且有复制粘贴记录");
         verify(adjudications).decide(eq(SITTING_ID), eq(AdjudicationStage.FIRST), anyString(),
-                eq(AdjudicationDecision.VIOLATION_CONFIRMED), isNull(), eq("第5次离开答题页面，且有复制粘贴记录"));
+                eq(AdjudicationDecision.VIOLATION_CONFIRMED), isNull(), isNull(), eq("第5次离开答题页面，且有复制粘贴记录"));
         assertThat(pi).isWaitingAt("Task_ConfirmViolation").hasNotPassed("Task_NotifyAdjudication");
         adjudicate("Task_ConfirmViolation", "VIOLATION_CONFIRMED", "同意：复制粘贴记录与离开页面时间吻合");
         notified(true);
@@ -309,7 +318,7 @@ class CertificationCaseProcessTests {
         assertThat(pi).isWaitingAt("Task_ManagerAdjudication").task().hasCandidateGroup("manager");
         adjudicate("Task_ManagerAdjudication", "NO_VIOLATION", "经核查录像截图，确为海报");
         verify(adjudications).decide(eq(SITTING_ID), eq(AdjudicationStage.MANAGER), anyString(),
-                eq(AdjudicationDecision.NO_VIOLATION), isNull(), eq("经核查录像截图，确为海报"));
+                eq(AdjudicationDecision.NO_VIOLATION), isNull(), isNull(), eq("经核查录像截图，确为海报"));
         notified(false);
         assertThat(pi).hasPassed("Task_ManagerAdjudication", "EndEvent_AdjudicationFinal").isWaitingAt("Task_ComputeResult");
     }
@@ -324,7 +333,7 @@ class CertificationCaseProcessTests {
         assertThat(pi).isWaitingAt("Task_DecideAppeal").hasPassed("Event_AppealFiled").hasNotPassed("Timer_AppealWindowClosed");
         adjudicate("Task_DecideAppeal", "NO_VIOLATION", "考生提供的停电证明属实，离开页面非本人所致");
         verify(adjudications).decide(eq(SITTING_ID), eq(AdjudicationStage.APPEAL), anyString(),
-                eq(AdjudicationDecision.NO_VIOLATION), isNull(), anyString());
+                eq(AdjudicationDecision.NO_VIOLATION), isNull(), isNull(), anyString());
         assertThat(pi).hasPassed("EndEvent_AppealDecided").isWaitingAt("Task_ComputeResult");
         result(ResultOutcome.PASSED);
         assertThat(pi).isWaitingAt("Event_ScoresPublished");
@@ -346,15 +355,84 @@ class CertificationCaseProcessTests {
     }
 
     @Test
-    void technicalProblem_timeCredit_recordedWithoutConfirmation() {
+    void technicalProblem_timeCredit_reopened_resumed_ended_onlyChangedAnswersMarkedAgain_result() {
         ProcessInstance pi = flaggedSittingAtAdjudication();
-        complete(task(pi), withVariables("decision", "TECHNICAL_PROBLEM", "remedy", "TIME_CREDIT",
-                "reason", "摄像头驱动故障导致无人脸告警"));
+        timeCreditDecided(pi, 25);
         verify(adjudications).decide(eq(SITTING_ID), eq(AdjudicationStage.FIRST), anyString(),
-                eq(AdjudicationDecision.TECHNICAL_PROBLEM), eq(TechnicalRemedy.TIME_CREDIT), eq("摄像头驱动故障导致无人脸告警"));
+                eq(AdjudicationDecision.TECHNICAL_PROBLEM), eq(TechnicalRemedy.TIME_CREDIT), eq(25),
+                eq("摄像头驱动故障导致无人脸告警"));
         assertThat(pi).hasNotPassed("Task_ConfirmViolation").isWaitingAt("Task_NotifyAdjudication");
         notified(false);
-        assertThat(pi).hasPassed("EndEvent_AdjudicationFinal").isWaitingAt("Task_ComputeResult");
+        assertThat(pi).hasPassed("EndEvent_AdjudicationFinal", "Gateway_TechnicalRemedy").isWaitingAt("Task_ReopenSitting")
+                .hasNotPassed("Task_ComputeResult");
+        execute(job());
+        verify(remedies).grantTimeCredit(SITTING_ID);
+        assertThat(pi).isWaitingAt("EventGateway_AwaitRemedy").variables().containsEntry("remedyDeadline",
+                Date.from(WINDOW_END));
+        // the candidate resumed and submitted; one short answer changed during the credited time
+        when(grading.shortAnswersToMark(SITTING_ID)).thenReturn(List.of(502L));
+        sittingEnded(SittingStatus.SUBMITTED, false);
+        assertThat(pi).hasPassed("Event_RemedySittingEnded").hasNotPassed("Timer_RemedyWindowClosed");
+        org.assertj.core.api.Assertions.assertThat(taskQuery().taskDefinitionKey("Task_FirstMarking").count()).isEqualTo(1);
+        gradeAll();
+        assertThat(pi).isWaitingAt("Task_ComputeResult");
+        result(ResultOutcome.PASSED);
+        assertThat(pi).isWaitingAt("Event_ScoresPublished");
+    }
+
+    @Test
+    void technicalProblem_timeCredit_neverResumed_windowTimerClosesIt_originalAnswersScored() {
+        ProcessInstance pi = flaggedSittingAtAdjudication();
+        timeCreditDecided(pi, 30);
+        notified(false);
+        execute(job());
+        assertThat(pi).isWaitingAt("EventGateway_AwaitRemedy");
+        when(sittingRemedies.closeUnused(SITTING_ID)).thenReturn(SittingRemedies.WindowOutcome.NOT_RESUMED);
+        execute(job("Timer_RemedyWindowClosed"));
+        assertThat(pi).isWaitingAt("Task_CloseRemedyWindow");
+        execute(job());
+        assertThat(pi).hasPassed("Gateway_RemedyWindowOutcome").isWaitingAt("Task_ComputeResult")
+                .hasNotPassed("Event_RemedySittingEnded");
+        result(ResultOutcome.FAILED);
+        assertThat(pi).isWaitingAt("Event_ScoresPublished");
+    }
+
+    @Test
+    void technicalProblem_resit_newSitting_sat_marked_result() {
+        ProcessInstance pi = resitScheduled();
+        when(grading.shortAnswersToMark(RESIT_SITTING_ID)).thenReturn(List.of(601L, 602L, 603L));
+        sittingEnded(SittingStatus.SUBMITTED, false);
+        assertThat(pi).hasPassed("Event_RemedySittingEnded");
+        org.assertj.core.api.Assertions.assertThat(taskQuery().taskDefinitionKey("Task_FirstMarking").count()).isEqualTo(3);
+        gradeAll();
+        result(ResultOutcome.PASSED);
+        assertThat(pi).isWaitingAt("Event_ScoresPublished");
+    }
+
+    @Test
+    void technicalProblem_resit_notTakenInTheWindow_absent() {
+        ProcessInstance pi = resitScheduled();
+        when(sittingRemedies.closeUnused(RESIT_SITTING_ID)).thenReturn(SittingRemedies.WindowOutcome.NOT_TAKEN);
+        execute(job("Timer_RemedyWindowClosed"));
+        execute(job());
+        assertThat(pi).isEnded().hasPassed("EndEvent_Absent").hasNotPassed("Task_ComputeResult");
+        verify(caseFiles).close(APPLICATION_ID, CaseOutcome.ABSENT);
+    }
+
+    @Test
+    void technicalProblem_resitStillBeingWrittenWhenTheWindowCloses_waitsForItsEnd_flaggedAgain_adjudicated() {
+        ProcessInstance pi = resitScheduled();
+        when(sittingRemedies.closeUnused(RESIT_SITTING_ID)).thenReturn(SittingRemedies.WindowOutcome.STILL_RUNNING);
+        execute(job("Timer_RemedyWindowClosed"));
+        execute(job());
+        assertThat(pi).isWaitingAt("Event_SittingEnded");
+        when(grading.shortAnswersToMark(RESIT_SITTING_ID)).thenReturn(List.of(601L));
+        sittingEnded(SittingStatus.TIMED_OUT, true);
+        gradeAll();
+        assertThat(pi).isWaitingAt("Task_AdjudicateViolation");
+        adjudicate("Task_AdjudicateViolation", "NO_VIOLATION", "重考中的告警系光线所致");
+        verify(adjudications).decide(eq(RESIT_SITTING_ID), eq(AdjudicationStage.FIRST), anyString(),
+                eq(AdjudicationDecision.NO_VIOLATION), isNull(), isNull(), anyString());
     }
 
     @Test
@@ -455,6 +533,29 @@ class CertificationCaseProcessTests {
         sittingEnded(SittingStatus.SUBMITTED, true);
         gradeAll();
         assertThat(pi).isWaitingAt("Task_AdjudicateViolation");
+        return pi;
+    }
+
+    private void timeCreditDecided(ProcessInstance pi, int minutes) {
+        when(remedies.inForce(SITTING_ID)).thenReturn(Optional.of(TechnicalRemedy.TIME_CREDIT));
+        when(remedies.grantTimeCredit(SITTING_ID)).thenReturn(new TechnicalRemedies.Granted(SITTING_ID, WINDOW_END));
+        complete(task(pi), withVariables("decision", "TECHNICAL_PROBLEM",
+                "remedy", "TIME_CREDIT", "creditedMinutes", (long) minutes, "reason", "摄像头驱动故障导致无人脸告警"));
+    }
+
+    /** A re-sit decided, notified and opened: the case now follows the new sitting and waits for it or the window. */
+    private ProcessInstance resitScheduled() {
+        ProcessInstance pi = flaggedSittingAtAdjudication();
+        when(remedies.inForce(SITTING_ID)).thenReturn(Optional.of(TechnicalRemedy.RESIT));
+        when(remedies.grantResit(SITTING_ID)).thenReturn(new TechnicalRemedies.Granted(RESIT_SITTING_ID, WINDOW_END));
+        complete(task(pi), withVariables("decision", "TECHNICAL_PROBLEM", "remedy", "RESIT",
+                "reason", "考生端网络中断超过 40 分钟，无法补救"));
+        verify(adjudications).decide(eq(SITTING_ID), eq(AdjudicationStage.FIRST), anyString(),
+                eq(AdjudicationDecision.TECHNICAL_PROBLEM), eq(TechnicalRemedy.RESIT), isNull(), anyString());
+        notified(false);
+        assertThat(pi).isWaitingAt("Task_ScheduleResit");
+        execute(job());
+        assertThat(pi).isWaitingAt("EventGateway_AwaitRemedy").variables().containsEntry("sittingId", RESIT_SITTING_ID);
         return pi;
     }
 

@@ -82,8 +82,8 @@ class ModelStructureTests {
     static final Map<String, Set<String>> FIELDS_READ_BY_LISTENERS = Map.of(
             "review-documents", Set.of("decision", "reason", "supplementDocuments"),
             "grade-short-answer", Set.of("score", "comment"),
-            "adjudicate-violation", Set.of("decision", "remedy", "reason"),
-            "adjudicate-appeal", Set.of("decision", "remedy", "reason"),
+            "adjudicate-violation", Set.of("decision", "remedy", "creditedMinutes", "reason"),
+            "adjudicate-appeal", Set.of("decision", "remedy", "creditedMinutes", "reason"),
             "confirm-identity", Set.of("identityDecision", "identityReason"));
 
     static Map<String, BpmnModelInstance> models = new HashMap<>();

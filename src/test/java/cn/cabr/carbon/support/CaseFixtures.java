@@ -272,7 +272,7 @@ public class CaseFixtures {
         Map<Integer, String> keys = new java.util.TreeMap<>();
         jdbc.query("select si.position, qv.answer_key, si.option_order from sitting_item si "
                 + "join question_version qv on qv.id = si.question_version_id join sitting s on s.id = si.sitting_id "
-                + "where s.application_id = ? and qv.answer_key is not null", rs -> {
+                + "where s.application_id = ? and s.superseded_at is null and qv.answer_key is not null", rs -> {
                     String key = rs.getString(2);
                     String order = rs.getString(3);
                     keys.put(rs.getInt(1), order == null ? key : java.util.Arrays.stream(key.split(","))
@@ -286,14 +286,14 @@ public class CaseFixtures {
     public List<Integer> shortAnswerPositions(String number) {
         return jdbc.queryForList("select si.position from sitting_item si join question_version qv "
                 + "on qv.id = si.question_version_id join sitting s on s.id = si.sitting_id "
-                + "where s.application_id = ? and qv.question_type = 'SHORT_ANSWER' order by si.position",
+                + "where s.application_id = ? and s.superseded_at is null and qv.question_type = 'SHORT_ANSWER' order by si.position",
                 Integer.class, applicationIdOf(number));
     }
 
     /** The score a grader gave to the answer at that position of the case's paper. */
     public Integer gradedScore(String number, int position) {
         return jdbc.query("select a.score from answer a join sitting s on s.id = a.sitting_id "
-                        + "join sitting_item p on p.id = a.sitting_item_id where s.application_id = ? and p.position = ?",
+                        + "join sitting_item p on p.id = a.sitting_item_id where s.application_id = ? and s.superseded_at is null and p.position = ?",
                 (rs, i) -> (Integer) rs.getObject(1), applicationIdOf(number), position).get(0);
     }
 
