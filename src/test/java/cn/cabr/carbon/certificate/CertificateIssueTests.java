@@ -59,6 +59,7 @@ class CertificateIssueTests {
             throws Exception {
         CaseFixtures.ReadyCase passed = passedAndPublished("林双碳");
         long applicationId = fixtures.applicationIdOf(passed.number());
+        long storedFiles = storedFiles();
 
         List<Certificate> issued = new ArrayList<>();
         ExecutorService executor = Executors.newFixedThreadPool(2);
@@ -84,6 +85,7 @@ class CertificateIssueTests {
         assertThat(issued).extracting(Certificate::getCertificateNumber).containsOnly(number);
         assertThat(certificateRows(applicationId)).isEqualTo(1);
         assertThat(nextCertificateSeq(passed)).as("one number consumed").isEqualTo(2);
+        assertThat(storedFiles()).as("one PDF rendered and stored").isEqualTo(storedFiles + 1);
 
         // the case's own job, run on the certificate date, finds the certificate and issues no second one
         fixtures.fire(fixtures.staff("manager"), passed.session().getCode(), Milestone.CERTIFICATES_ISSUED);
@@ -195,6 +197,12 @@ class CertificateIssueTests {
                 + "and document_type = 'PHOTO' and superseded = false", String.class, applicationId);
         return Path.of(storage.directory()).toAbsolutePath().normalize().resolve(key.substring(0, 2))
                 .resolve(key.substring(2, 4)).resolve(key);
+    }
+
+    private long storedFiles() throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(Path.of(storage.directory()))) {
+            return files.filter(Files::isRegularFile).count();
+        }
     }
 
     private int certificateRows(long applicationId) {
