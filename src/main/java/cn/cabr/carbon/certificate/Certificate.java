@@ -9,7 +9,16 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** An issued certificate: its number and its PDF in the file storage. One per passing application. */
+import cn.cabr.carbon.storage.StoredFile;
+
+/**
+ * An issued certificate: its number and its signed PDF in the file storage. One per passing application (unique
+ * {@code application_id}).
+ *
+ * <p>Issuing has two steps (see {@link Certificates#issue}): the number is reserved first, in a short transaction
+ * under the session's row lock, and the PDF is attached afterwards. Until then the document fields are empty and
+ * {@link #isProduced()} is false.
+ */
 @Entity
 @Table(name = "certificate")
 public class Certificate {
@@ -22,21 +31,29 @@ public class Certificate {
     private LocalDate issuedOn;
     private String storageKey;
     private String sha256;
-    private long sizeBytes;
+    private Long sizeBytes;
     private Instant createdAt;
+    private Instant producedAt;
 
     protected Certificate() {
     }
 
-    Certificate(Long applicationId, String certificateNumber, LocalDate issuedOn, String storageKey, String sha256,
-            long sizeBytes, Instant createdAt) {
+    /** A reserved number, without its PDF yet. */
+    Certificate(Long applicationId, String certificateNumber, LocalDate issuedOn, Instant createdAt) {
         this.applicationId = applicationId;
         this.certificateNumber = certificateNumber;
         this.issuedOn = issuedOn;
-        this.storageKey = storageKey;
-        this.sha256 = sha256;
-        this.sizeBytes = sizeBytes;
         this.createdAt = createdAt;
+    }
+
+    void attach(StoredFile pdf, Instant at) {
+        if (isProduced()) {
+            throw new IllegalStateException("Certificate " + certificateNumber + " already has its PDF");
+        }
+        this.storageKey = pdf.key();
+        this.sha256 = pdf.sha256();
+        this.sizeBytes = pdf.size();
+        this.producedAt = at;
     }
 
     public Long getId() {
@@ -55,6 +72,11 @@ public class Certificate {
         return issuedOn;
     }
 
+    /** Whether the signed PDF is stored; a reserved number whose PDF failed (an incident) is not produced yet. */
+    public boolean isProduced() {
+        return storageKey != null;
+    }
+
     String getStorageKey() {
         return storageKey;
     }
@@ -64,6 +86,10 @@ public class Certificate {
     }
 
     public long getSizeBytes() {
-        return sizeBytes;
+        return sizeBytes == null ? 0 : sizeBytes;
+    }
+
+    public Instant getProducedAt() {
+        return producedAt;
     }
 }

@@ -16,10 +16,20 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.springframework.stereotype.Component;
 
+import com.google.zxing.common.BitMatrix;
+
 /**
- * Renders the one-page A4 landscape certificate issued to a candidate who passed.
+ * Renders the one-page A4 landscape certificate issued to a candidate who passed: title, the candidate's photo in
+ * a 2-inch frame, the certifying sentence (name, masked ID number, exam date, session), certificate number, exam
+ * and issue dates, issuer, and a QR code of the public verification URL, which is also printed in the footer.
+ *
+ * <p>The photo is embedded as a JPEG (PDFBox {@link JPEGFactory}) and the QR code drawn as vector squares, so a
+ * certificate stays well under 300 KB. The PDF is unsigned: {@link CertificateSigner} signs it.
  *
  * <p>All fonts are embedded as subsets, so the PDF displays the same everywhere, including machines without
  * Chinese fonts. Chinese text uses the bundled Droid Sans Fallback (Apache-2.0, see
@@ -36,7 +46,8 @@ public class CertificatePdfRenderer {
     // PDFBox's own last-resort font (SIL OFL 1.1). It is not public API: should an upgrade move it, the
     // constructor fails with "Certificate font not found" and the renderer tests fail.
     static final String LATIN_FONT_RESOURCE = "org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
-    static final String TITLE = "碳排放管理专业技术人员证书";
+    static final String TITLE = "碳排放管理专业技术人员培训合格证书";
+    static final String SUBTITLE = "Certificate of Training and Examination · Carbon Emission Management Professional";
 
     private static final DateTimeFormatter DATE_FORMAT = DateTimeFormatter.ofPattern("yyyy年M月d日");
     // Closing punctuation stays on the line of the character before it, so no line starts with "，" or "）".
@@ -44,12 +55,26 @@ public class CertificatePdfRenderer {
 
     private static final PDRectangle PAGE_SIZE = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
     private static final Color ACCENT = new Color(0x1B, 0x5E, 0x20);
-    private static final float TEXT_MARGIN = 110;
-    private static final float TITLE_SIZE = 34;
-    private static final float BODY_SIZE = 20;
-    private static final float BODY_LEADING = 38;
-    private static final float DETAIL_SIZE = 16;
-    private static final float DETAIL_LEADING = 30;
+    private static final Color MUTED = new Color(0x55, 0x5F, 0x55);
+    private static final float TITLE_SIZE = 30;
+    private static final float SUBTITLE_SIZE = 10;
+    // left: the photo in a 2-inch frame; right of it the text column; bottom right the QR code
+    private static final float PHOTO_X = 80;
+    private static final float PHOTO_TOP = 418;
+    private static final float PHOTO_WIDTH = 100;
+    private static final float PHOTO_HEIGHT = 140;
+    private static final float TEXT_LEFT = 212;
+    private static final float TEXT_RIGHT = PAGE_SIZE.getWidth() - 100;
+    private static final float BODY_SIZE = 18;
+    private static final float BODY_LEADING = 34;
+    private static final float DETAIL_SIZE = 14;
+    private static final float DETAIL_LEADING = 25;
+    private static final float QR_SIZE = 96;
+    private static final float QR_X = TEXT_RIGHT - QR_SIZE;
+    private static final float QR_Y = 84;
+    private static final float DETAIL_RIGHT = QR_X - 24;
+    private static final float FOOTER_SIZE = 8.5f;
+    private static final float JPEG_QUALITY = 0.85f;
 
     // PDFBox closes a parsed TrueType font once it has written the subset, so a PDType0Font cannot be shared
     // between documents; the raw bytes are cached and parsed again for every document.
@@ -65,20 +90,28 @@ public class CertificatePdfRenderer {
         this.latinFontBytes = readClasspathResource(LATIN_FONT_RESOURCE);
     }
 
+    /** The unsigned one-page certificate ({@link CertificateSigner} signs it). */
     public byte[] render(CertificateContent content) {
         try (PDDocument document = new PDDocument()) {
             Fonts fonts = new Fonts(load(document, cjkFontBytes), load(document, latinFontBytes));
             PDPage page = new PDPage(PAGE_SIZE);
             document.addPage(page);
+            PDImageXObject photo = JPEGFactory.createFromImage(document, content.photo(), JPEG_QUALITY);
             try (PDPageContentStream stream = new PDPageContentStream(document, page)) {
                 drawBorder(stream);
-                drawText(stream, fonts, content);
+                drawTitle(stream, fonts);
+                drawPhoto(stream, photo);
+                float y = drawBody(stream, fonts, content);
+                drawDetails(stream, fonts, content, y);
+                drawQrCode(stream, fonts, CertificateQrCode.encode(content.verificationUrl()));
+                drawFooter(stream, fonts, content);
             }
             PDDocumentInformation info = document.getDocumentInformation();
             info.setTitle(TITLE);
+            info.setSubject(content.certificateNumber());
             info.setAuthor(content.issuer());
             info.setCreationDate(new GregorianCalendar());
-            ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(128 * 1024);
             document.save(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -104,51 +137,126 @@ public class CertificatePdfRenderer {
         stream.setLineWidth(1f);
         stream.addRect(30, 30, width - 60, height - 60);
         stream.stroke();
+        // corner ornaments: a small square at each corner of the inner frame
+        stream.setNonStrokingColor(ACCENT);
+        for (float[] corner : new float[][] {{30, 30}, {width - 30, 30}, {30, height - 30}, {width - 30, height - 30}}) {
+            stream.addRect(corner[0] - 4, corner[1] - 4, 8, 8);
+        }
+        stream.fill();
     }
 
-    private static void drawText(PDPageContentStream stream, Fonts fonts, CertificateContent content)
-            throws IOException {
+    private static void drawTitle(PDPageContentStream stream, Fonts fonts) throws IOException {
         float pageWidth = PAGE_SIZE.getWidth();
-        float textWidth = pageWidth - 2 * TEXT_MARGIN;
-
-        float titleY = PAGE_SIZE.getHeight() - 120;
+        float titleY = PAGE_SIZE.getHeight() - 108;
         stream.setNonStrokingColor(ACCENT);
+        stream.setStrokingColor(ACCENT);
+        // the font has one weight: fill and stroke the outlines to set the title in bold
+        stream.setLineWidth(0.7f);
+        stream.setRenderingMode(RenderingMode.FILL_STROKE);
         fonts.show(stream, TITLE_SIZE, (pageWidth - fonts.width(TITLE, TITLE_SIZE)) / 2, titleY, TITLE);
-        float ruleY = titleY - 24;
-        stream.moveTo(pageWidth / 2 - 150, ruleY);
-        stream.lineTo(pageWidth / 2 + 150, ruleY);
+        stream.setRenderingMode(RenderingMode.FILL);
+        stream.setNonStrokingColor(MUTED);
+        fonts.show(stream, SUBTITLE_SIZE, (pageWidth - fonts.width(SUBTITLE, SUBTITLE_SIZE)) / 2, titleY - 24, SUBTITLE);
+        float ruleY = titleY - 38;
+        stream.setLineWidth(1f);
+        stream.moveTo(pageWidth / 2 - 160, ruleY);
+        stream.lineTo(pageWidth / 2 + 160, ruleY);
         stream.stroke();
+    }
 
-        String sentence = "兹证明 " + content.candidateName() + "（身份证号 " + content.maskedIdNumber() + "）参加"
-                + content.sessionName() + "碳排放管理专业技术人员培训及考试，成绩合格，特发此证。";
+    /** The photo inside its frame, scaled to fit without distortion and centred. */
+    private static void drawPhoto(PDPageContentStream stream, PDImageXObject photo) throws IOException {
+        float frameY = PHOTO_TOP - PHOTO_HEIGHT;
+        float scale = Math.min(PHOTO_WIDTH / photo.getWidth(), PHOTO_HEIGHT / photo.getHeight());
+        float width = photo.getWidth() * scale;
+        float height = photo.getHeight() * scale;
+        stream.drawImage(photo, PHOTO_X + (PHOTO_WIDTH - width) / 2, frameY + (PHOTO_HEIGHT - height) / 2, width, height);
+        stream.setStrokingColor(MUTED);
+        stream.setLineWidth(0.5f);
+        stream.addRect(PHOTO_X - 3, frameY - 3, PHOTO_WIDTH + 6, PHOTO_HEIGHT + 6);
+        stream.stroke();
+    }
+
+    /** The certifying sentence; returns the baseline of its last line. */
+    private static float drawBody(PDPageContentStream stream, Fonts fonts, CertificateContent content)
+            throws IOException {
+        String sentence = "兹证明 " + content.candidateName() + "（身份证号 " + content.maskedIdNumber() + "）于"
+                + DATE_FORMAT.format(content.examDate()) + "参加" + content.sessionName()
+                + "碳排放管理专业技术人员培训及考试，成绩合格，特发此证。";
         // A Chinese paragraph starts with a two-character indent.
+        float textWidth = TEXT_RIGHT - TEXT_LEFT;
         float indent = 2 * BODY_SIZE;
         stream.setNonStrokingColor(Color.BLACK);
-        float y = ruleY - 80;
+        float y = PHOTO_TOP - BODY_SIZE;
         List<String> lines = wrap(fonts, BODY_SIZE, sentence, textWidth - indent, textWidth);
         for (int i = 0; i < lines.size(); i++) {
-            fonts.show(stream, BODY_SIZE, TEXT_MARGIN + (i == 0 ? indent : 0), y, lines.get(i));
+            fonts.show(stream, BODY_SIZE, TEXT_LEFT + (i == 0 ? indent : 0), y, lines.get(i));
             y -= BODY_LEADING;
         }
+        return y + BODY_LEADING;
+    }
 
+    private static void drawDetails(PDPageContentStream stream, Fonts fonts, CertificateContent content, float bodyEnd)
+            throws IOException {
+        float width = DETAIL_RIGHT - TEXT_LEFT;
         List<String> details = new ArrayList<>();
         for (String detail : List.of(
                 "证书编号：" + content.certificateNumber(),
+                "考试日期：" + DATE_FORMAT.format(content.examDate()),
                 "发证日期：" + DATE_FORMAT.format(content.issuedOn()),
                 "发证机构：" + content.issuer())) {
-            details.addAll(wrap(fonts, DETAIL_SIZE, detail, textWidth, textWidth));
+            details.addAll(wrap(fonts, DETAIL_SIZE, detail, width, width));
         }
-        // The details sit in the bottom part of the page, or directly below a very long body text.
-        y = Math.min(y - 20, 80 + DETAIL_LEADING * (details.size() - 1));
+        // The details end level with the bottom of the QR code, or start directly below a very long body text.
+        float y = Math.min(bodyEnd - 40, QR_Y + DETAIL_LEADING * (details.size() - 1));
+        stream.setNonStrokingColor(Color.BLACK);
         for (String detail : details) {
-            fonts.show(stream, DETAIL_SIZE, TEXT_MARGIN, y, detail);
+            fonts.show(stream, DETAIL_SIZE, TEXT_LEFT, y, detail);
             y -= DETAIL_LEADING;
+        }
+    }
+
+    /** The QR code as vector squares, one rectangle per run of dark modules in a row. */
+    private static void drawQrCode(PDPageContentStream stream, Fonts fonts, BitMatrix matrix) throws IOException {
+        float module = QR_SIZE / matrix.getWidth();
+        float top = QR_Y + QR_SIZE;
+        stream.setNonStrokingColor(Color.BLACK);
+        for (int row = 0; row < matrix.getHeight(); row++) {
+            int column = 0;
+            while (column < matrix.getWidth()) {
+                if (!matrix.get(column, row)) {
+                    column++;
+                    continue;
+                }
+                int start = column;
+                while (column < matrix.getWidth() && matrix.get(column, row)) {
+                    column++;
+                }
+                stream.addRect(QR_X + start * module, top - (row + 1) * module, (column - start) * module, module);
+            }
+        }
+        stream.fill();
+        String caption = "扫码核验证书";
+        stream.setNonStrokingColor(MUTED);
+        fonts.show(stream, 9, QR_X + (QR_SIZE - fonts.width(caption, 9)) / 2, QR_Y - 14, caption);
+    }
+
+    private static void drawFooter(PDPageContentStream stream, Fonts fonts, CertificateContent content)
+            throws IOException {
+        String note = "本证书为电子证书，经发证机构数字签名，改动即失效。核验地址：" + content.verificationUrl();
+        float width = PAGE_SIZE.getWidth() - 2 * 60;
+        List<String> lines = wrap(fonts, FOOTER_SIZE, note, width, width);
+        float y = 44 + (lines.size() - 1) * (FOOTER_SIZE + 3);
+        stream.setNonStrokingColor(MUTED);
+        for (String line : lines) {
+            fonts.show(stream, FOOTER_SIZE, (PAGE_SIZE.getWidth() - fonts.width(line, FOOTER_SIZE)) / 2, y, line);
+            y -= FOOTER_SIZE + 3;
         }
     }
 
     /**
      * Greedy line breaking for Chinese text: a line may break between any two Chinese characters, but not inside
-     * a run of Latin letters and digits (e.g. the ID number) and not before closing punctuation.
+     * a run of Latin letters and digits (e.g. the ID number), not inside a date and not before closing punctuation.
      */
     private static List<String> wrap(Fonts fonts, float fontSize, String text, float firstLineWidth, float lineWidth)
             throws IOException {
@@ -175,7 +283,8 @@ public class CertificatePdfRenderer {
         int previous = ' ';
         for (int cp : text.codePoints().toArray()) {
             String character = Character.toString(cp);
-            boolean joinsPrevious = NO_LINE_START.indexOf(cp) >= 0 || (isWordChar(cp) && isWordChar(previous));
+            boolean joinsPrevious = NO_LINE_START.indexOf(cp) >= 0 || (isWordChar(cp) && isWordChar(previous))
+                    || inDate(previous, cp);
             if (joinsPrevious && !tokens.isEmpty()) {
                 tokens.set(tokens.size() - 1, tokens.get(tokens.size() - 1) + character);
             } else {
@@ -184,6 +293,13 @@ public class CertificatePdfRenderer {
             previous = cp;
         }
         return tokens;
+    }
+
+    /** A date such as 2023年12月23日 stays on one line. */
+    private static boolean inDate(int previous, int cp) {
+        boolean digit = cp >= '0' && cp <= '9';
+        boolean previousDigit = previous >= '0' && previous <= '9';
+        return previousDigit && "年月日".indexOf(cp) >= 0 || digit && "年月".indexOf(previous) >= 0;
     }
 
     private static boolean isWordChar(int cp) {

@@ -187,12 +187,21 @@ public class ExamSessions {
     }
 
     /**
-     * Certificate numbers read {@code CEM-<issue year>-<session code>-<5-digit sequence>}; the sequence is taken
-     * under the session's row lock, so two nodes issuing at once never share a number.
+     * Certificate numbers read {@code CEM-<issue year>-<session code>-<5-digit sequence>}: the sequence counts per
+     * session from 00001, taken under the session's row lock, so two nodes issuing at once never share a number.
+     * Taken in the transaction that records the certificate, it has no gaps: a rollback returns the number.
      */
     public String nextCertificateNumber(long sessionId, LocalDate issuedOn) {
         ExamSession session = lock(sessionId);
         return "CEM-%d-%s-%05d".formatted(issuedOn.getYear(), session.getCode(), session.takeCertificateSeq());
+    }
+
+    /**
+     * Takes the session's row lock for the rest of the transaction. Certificates are numbered under it: whoever
+     * holds it sees every certificate of the session committed before.
+     */
+    public void lockForCertificates(long sessionId) {
+        lock(sessionId);
     }
 
     private ExamSession lock(long sessionId) {

@@ -3,6 +3,7 @@ package cn.cabr.carbon.certificate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,11 +19,16 @@ import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 
 class CertificatePdfRendererTests {
+
+    static final String URL = "https://cert.example.cn/verify/CEM-2024-T8-00123";
+    static final BufferedImage PHOTO = CertificatePdfChecks.photo(CertificatePhoto.MAX_WIDTH, CertificatePhoto.MAX_HEIGHT, 1);
 
     private final CertificatePdfRenderer renderer = new CertificatePdfRenderer();
 
@@ -34,11 +40,42 @@ class CertificatePdfRendererTests {
                 .contains(CertificatePdfRenderer.TITLE)
                 .contains("110***********1234")
                 .contains("证书编号：TPF-2024-000123")
+                .contains("考试日期：2023年12月23日")
                 .contains("发证日期：2024年3月20日")
-                .contains("发证机构：中国碳排放管理培训中心");
+                .contains("发证机构：中国碳排放管理培训中心")
+                .contains("核验地址：" + URL);
         assertThat(withoutWhitespace(text))
-                .contains("兹证明张碳峰（身份证号110***********1234）参加2024年第一期碳排放管理专业技术人员培训及考试")
+                .contains("兹证明张碳峰（身份证号110***********1234）于2023年12月23日参加2024年第一期碳排放管理专业技术人员培训及考试")
                 .contains("成绩合格，特发此证。");
+    }
+
+    @Test
+    void qrCodeOnTheRenderedPageOpensTheVerificationPage() throws IOException {
+        assertThat(CertificatePdfChecks.qrCode(renderer.render(content("张碳峰", "2024年第一期")))).isEqualTo(URL);
+    }
+
+    @Test
+    void photoIsEmbeddedOnceAsAJpegOfAtMostThreeHundredDpi() throws IOException {
+        BufferedImage large = CertificatePhoto.prepare(png(CertificatePdfChecks.photo(1200, 1680, 2)));
+        byte[] pdf = renderer.render(new CertificateContent("张碳峰", "110***********1234", "TPF-2024-000123",
+                "2024年第一期", LocalDate.of(2023, 12, 23), LocalDate.of(2024, 3, 20), "中国碳排放管理培训中心", URL, large));
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDResources resources = document.getPage(0).getResources();
+            List<PDImageXObject> images = new ArrayList<>();
+            for (COSName name : resources.getXObjectNames()) {
+                PDXObject object = resources.getXObject(name);
+                if (object instanceof PDImageXObject image) {
+                    images.add(image);
+                }
+            }
+            assertThat(images).singleElement().satisfies(image -> {
+                assertThat(image.getSuffix()).isEqualTo("jpg");
+                assertThat(image.getWidth()).isEqualTo(CertificatePhoto.MAX_WIDTH);
+                assertThat(image.getHeight()).isLessThanOrEqualTo(CertificatePhoto.MAX_HEIGHT);
+            });
+        }
+        assertThat(pdf).hasSizeLessThan(300 * 1024);
     }
 
     @Test
@@ -56,6 +93,7 @@ class CertificatePdfRendererTests {
     void documentInformationNamesTheCertificateAndIssuer() throws IOException {
         try (PDDocument document = Loader.loadPDF(renderer.render(content("张碳峰", "2024年第一期")))) {
             assertThat(document.getDocumentInformation().getTitle()).isEqualTo(CertificatePdfRenderer.TITLE);
+            assertThat(document.getDocumentInformation().getSubject()).isEqualTo("TPF-2024-000123");
             assertThat(document.getDocumentInformation().getAuthor()).isEqualTo("中国碳排放管理培训中心");
             assertThat(document.getDocumentInformation().getCreationDate()).isNotNull();
         }
@@ -80,7 +118,7 @@ class CertificatePdfRendererTests {
     }
 
     @Test
-    void pdfIsSmall() {
+    void pdfWithAPhotoIsSmall() {
         assertThat(renderer.render(content("张碳峰", "2024年第一期"))).hasSizeLessThan(300 * 1024);
     }
 
@@ -152,6 +190,20 @@ class CertificatePdfRendererTests {
     }
 
     @Test
+    void aDateIsNeverSplitAcrossLines() throws IOException {
+        // with these lengths a plain greedy line break would fall between 2023年12 and 月23日
+        List<String> lines = extractText(renderer.render(new CertificateContent("欧阳碳汇", "320***********123X",
+                "CEM-2024-T8-00001", "第八期（2023年12月）", LocalDate.of(2023, 12, 23), LocalDate.of(2024, 3, 20),
+                "中国碳排放管理培训中心", URL, PHOTO))).lines().map(String::strip).toList();
+
+        assertThat(withoutWhitespace(String.join("", lines))).contains("于2023年12月23日参加第八期（2023年12月）");
+        for (int i = 1; i < lines.size(); i++) {
+            assertThat(lines.get(i - 1).matches(".*[0-9年月]") && lines.get(i).matches("[0-9月日].*"))
+                    .as("line break between '%s' and '%s'", lines.get(i - 1), lines.get(i)).isFalse();
+        }
+    }
+
+    @Test
     void blankNameIsRejected() {
         assertThatThrownBy(() -> content(" ", "2024年第一期"))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -162,11 +214,15 @@ class CertificatePdfRendererTests {
     }
 
     @Test
-    void missingIssueDateIsRejected() {
+    void missingIssueDateOrPhotoIsRejected() {
         assertThatThrownBy(() -> new CertificateContent("张碳峰", "110***********1234", "TPF-2024-000123",
-                "2024年第一期", null, "中国碳排放管理培训中心"))
+                "2024年第一期", LocalDate.of(2023, 12, 23), null, "中国碳排放管理培训中心", URL, PHOTO))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("issuedOn");
+        assertThatThrownBy(() -> new CertificateContent("张碳峰", "110***********1234", "TPF-2024-000123",
+                "2024年第一期", LocalDate.of(2023, 12, 23), LocalDate.of(2024, 3, 20), "中国碳排放管理培训中心", URL, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("photo");
     }
 
     @Test
@@ -185,7 +241,13 @@ class CertificatePdfRendererTests {
 
     private static CertificateContent content(String name, String session) {
         return new CertificateContent(name, "110***********1234", "TPF-2024-000123", session,
-                LocalDate.of(2024, 3, 20), "中国碳排放管理培训中心");
+                LocalDate.of(2023, 12, 23), LocalDate.of(2024, 3, 20), "中国碳排放管理培训中心", URL, PHOTO);
+    }
+
+    static byte[] png(BufferedImage image) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 
     private static String extractText(byte[] pdf) throws IOException {

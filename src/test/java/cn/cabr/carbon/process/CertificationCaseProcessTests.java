@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
@@ -22,6 +23,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.EnumSet;
@@ -30,6 +32,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -47,6 +52,7 @@ import cn.cabr.carbon.adjudication.TechnicalRemedies;
 import cn.cabr.carbon.adjudication.TechnicalRemedy;
 import cn.cabr.carbon.application.CaseOutcome;
 import cn.cabr.carbon.casefile.CaseFiles;
+import cn.cabr.carbon.certificate.CertificateRenderingException;
 import cn.cabr.carbon.certificate.Certificates;
 import cn.cabr.carbon.eligibility.Eligibility;
 import cn.cabr.carbon.eligibility.EligibilityFacts;
@@ -480,6 +486,51 @@ class CertificationCaseProcessTests {
         execute(job());
         assertThat(pi).isEnded().hasPassed("EndEvent_CertificateIssued").hasNotPassed("Event_HoursCounted",
                 "Event_ExamOpened", "Event_ScoresPublished", "Event_CertificatesIssued");
+    }
+
+    @Test
+    void certificateCannotBeProduced_retriedAfterAMinuteTenMinutesAndAnHour_thenAnIncident_thenRetriedByAnOperator() {
+        reached.addAll(List.of(Milestone.HOURS_COUNTED, Milestone.EXAM_OPENED, Milestone.SCORES_PUBLISHED,
+                Milestone.CERTIFICATES_ISSUED));
+        when(certificates.issue(APPLICATION_ID)).thenThrow(
+                new CertificateRenderingException("The application photo is not a readable JPEG or PNG image"));
+        ProcessInstance pi = approvedAndEligible();
+        execute(job());
+        openSitting(SittingStatus.READY);
+        sittingEnded(SittingStatus.SUBMITTED, false);
+        gradeAll();
+        result(ResultOutcome.PASSED);
+        execute(job());
+        assertThat(pi).isWaitingAt("Task_IssueCertificate");
+
+        Date now = Date.from(Instant.parse("2030-03-20T01:00:00Z"));
+        List<Duration> delays = new java.util.ArrayList<>();
+        ClockUtil.setCurrentTime(now);
+        try {
+            for (int attempt = 1; attempt <= 4; attempt++) {
+                String jobId = job(pi).getId();
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> managementService().executeJob(jobId))
+                        .hasMessageContaining("photo");
+                Job failed = job(pi);
+                if (failed.getRetries() > 0) {
+                    delays.add(Duration.between(now.toInstant(), failed.getDuedate().toInstant()));
+                }
+            }
+        } finally {
+            ClockUtil.reset();
+        }
+        org.assertj.core.api.Assertions.assertThat(delays)
+                .containsExactly(Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofHours(1));
+        Incident incident = runtimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult();
+        org.assertj.core.api.Assertions.assertThat(incident.getActivityId()).isEqualTo("Task_IssueCertificate");
+        org.assertj.core.api.Assertions.assertThat(incident.getIncidentMessage()).contains("photo");
+
+        // the photo is fixed and an operator retries the job in Cockpit: the case goes on to its end
+        org.mockito.Mockito.reset(certificates);
+        managementService().setJobRetries(job(pi).getId(), 1);
+        execute(job(pi));
+        assertThat(pi).isEnded().hasPassed("EndEvent_CertificateIssued");
+        verify(certificates).issue(APPLICATION_ID);
     }
 
     // ---- steps ----
