@@ -1,0 +1,50 @@
+package cn.cabr.carbon.certificate;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.cabr.carbon.application.Applications;
+import cn.cabr.carbon.session.ExamSessions;
+import cn.cabr.carbon.storage.StoredFile;
+
+/**
+ * Issues a certificate to an application the way the issuing step does (next number of the session, the PDF
+ * rendered and stored), without taking the case through exam, grading and publication: the lifecycle tests are about
+ * what happens after issuance.
+ */
+@TestComponent
+class CertificateTestSupport {
+
+    private final CertificateRepository certificates;
+    private final CertificateDocuments documents;
+    private final ExamSessions sessions;
+    private final Applications applications;
+    private final TransactionTemplate transaction;
+
+    CertificateTestSupport(CertificateRepository certificates, CertificateDocuments documents, ExamSessions sessions,
+            Applications applications, TransactionTemplate transaction) {
+        this.certificates = certificates;
+        this.documents = documents;
+        this.sessions = sessions;
+        this.applications = applications;
+        this.transaction = transaction;
+    }
+
+    Certificate issue(long applicationId) {
+        return transaction.execute(status -> {
+            LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+            String number = sessions.nextCertificateNumber(applications.get(applicationId).getSessionId(), today);
+            StoredFile pdf = documents.produce(applicationId, number, today);
+            return certificates.save(new Certificate(applicationId, number, today, pdf.key(), pdf.sha256(), pdf.size(),
+                    Instant.now()));
+        });
+    }
+
+    Certificate byNumber(String number) {
+        return certificates.findByCertificateNumber(number).orElseThrow();
+    }
+}
