@@ -21,7 +21,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -35,12 +34,12 @@ import cn.cabr.carbon.support.IntegrationTest;
  * candidate then see, the refusals, the rate limit and the register workbook.
  */
 @IntegrationTest
-@Import(CertificateTestSupport.class)
 class CertificateLifecycleTests {
 
     @Autowired
     CaseFixtures fixtures;
     @Autowired
+    org.springframework.context.ApplicationContext context;
     CertificateTestSupport support;
     @Autowired
     VerificationRateLimiter limiter;
@@ -56,6 +55,7 @@ class CertificateLifecycleTests {
     @BeforeEach
     void signIn() {
         limiter.forgetAll();
+        support = CertificateTestSupport.of(context);
         manager = fixtures.staff("manager");
     }
 

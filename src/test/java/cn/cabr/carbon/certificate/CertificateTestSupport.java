@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-import org.springframework.boot.test.context.TestComponent;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.cabr.carbon.application.Applications;
@@ -14,9 +13,9 @@ import cn.cabr.carbon.storage.StoredFile;
 /**
  * Issues a certificate to an application the way the issuing step does (next number of the session, the PDF
  * rendered and stored), without taking the case through exam, grading and publication: the lifecycle tests are about
- * what happens after issuance.
+ * what happens after issuance. A plain object built from the context's beans, so the tests share the suite's one
+ * Spring context.
  */
-@TestComponent
 class CertificateTestSupport {
 
     private final CertificateRepository certificates;
@@ -24,6 +23,12 @@ class CertificateTestSupport {
     private final ExamSessions sessions;
     private final Applications applications;
     private final TransactionTemplate transaction;
+
+    static CertificateTestSupport of(org.springframework.context.ApplicationContext context) {
+        return new CertificateTestSupport(context.getBean(CertificateRepository.class),
+                context.getBean(CertificateDocuments.class), context.getBean(ExamSessions.class),
+                context.getBean(Applications.class), context.getBean(TransactionTemplate.class));
+    }
 
     CertificateTestSupport(CertificateRepository certificates, CertificateDocuments documents, ExamSessions sessions,
             Applications applications, TransactionTemplate transaction) {
