@@ -114,8 +114,11 @@ public class CaseFiles {
                 m.label(), session.dueAt(m), reached.containsKey(m) ? reached.get(m).getReachedAt() : null)).toList();
         Stage stage = stageOf(a, session, check, hoursCheck, sittingEntity.orElse(null), result != null,
                 certificate != null);
+        boolean revoked = certificate != null && CertificateStatus.REVOKED.name().equals(certificate.status());
         return new CaseStatus(a.getApplicationNumber(), session.getCode(), session.getName(), stage.name(),
-                stage.label, stage.nextStep(session, zone), a.getOutcome() == null ? null : a.getOutcome().name(),
+                revoked ? "证书已撤销" : stage.label,
+                revoked ? "证书已撤销，不再有效；撤销原因见下方电子证书一栏，如有异议请联系考务客服" : stage.nextStep(session, zone),
+                a.getOutcome() == null ? null : a.getOutcome().name(),
                 a.getOutcome() == null ? null : a.getOutcome().label(), a.getClosingReason(), review, check, hours,
                 sitting, result, adjudication, certificate, milestones, session.getSupportContact());
     }

@@ -138,8 +138,10 @@ class CertificateLifecycleTests {
         ApiClient.Response download = candidate.get("/api/applications/" + issued.applicationNumber() + "/certificate");
         assertThat(download.status()).isEqualTo(410);
         assertThat(download.message()).contains("证书已撤销");
-        JsonNode status = candidate.get("/api/applications/" + issued.applicationNumber() + "/status").json()
-                .get("certificate");
+        JsonNode caseStatus = candidate.get("/api/applications/" + issued.applicationNumber() + "/status").json();
+        assertThat(caseStatus.get("stageLabel").asText()).isEqualTo("证书已撤销");
+        assertThat(caseStatus.get("nextStep").asText()).contains("证书已撤销，不再有效");
+        JsonNode status = caseStatus.get("certificate");
         assertThat(status.get("status").asText()).isEqualTo("REVOKED");
         assertThat(status.has("downloadUrl")).isFalse();
         String casePage = candidate.get("/applications/" + issued.applicationNumber()).text();
