@@ -13,6 +13,7 @@ import cn.cabr.carbon.application.Application;
 import cn.cabr.carbon.application.Applications;
 import cn.cabr.carbon.application.CaseOutcome;
 import cn.cabr.carbon.application.DocumentType;
+import cn.cabr.carbon.certificate.CertificateStatus;
 import cn.cabr.carbon.certificate.Certificates;
 import cn.cabr.carbon.eligibility.Eligibility;
 import cn.cabr.carbon.exam.ExamDelivery;
@@ -104,13 +105,20 @@ public class CaseFiles {
                 .map(d -> new CaseStatus.Adjudication(d.getDecision().name(), d.getDecision().label(), d.getReason(),
                         d.getDecidedAt())).orElse(null);
         var certificate = certificates.find(id).map(c -> new CaseStatus.Certificate(c.getCertificateNumber(),
-                c.getIssuedOn().toString(), "/api/applications/" + applicationNumber + "/certificate")).orElse(null);
+                c.getIssuedOn().toString(), c.getStatus() == CertificateStatus.REVOKED ? null
+                        : "/api/applications/" + applicationNumber + "/certificate",
+                c.getStatus().name(), c.getStatus().label(),
+                c.getRevokedAt() == null ? null : Dates.date(c.getRevokedAt(), zone), c.getRevocationReason(),
+                certificates.numberOf(c.getReplacesId()))).orElse(null);
         var milestones = Arrays.stream(Milestone.values()).map(m -> new CaseStatus.Milestone(m.name(),
                 m.label(), session.dueAt(m), reached.containsKey(m) ? reached.get(m).getReachedAt() : null)).toList();
         Stage stage = stageOf(a, session, check, hoursCheck, sittingEntity.orElse(null), result != null,
                 certificate != null);
+        boolean revoked = certificate != null && CertificateStatus.REVOKED.name().equals(certificate.status());
         return new CaseStatus(a.getApplicationNumber(), session.getCode(), session.getName(), stage.name(),
-                stage.label, stage.nextStep(session, zone), a.getOutcome() == null ? null : a.getOutcome().name(),
+                revoked ? "证书已撤销" : stage.label,
+                revoked ? "证书已撤销，不再有效；撤销原因见下方电子证书一栏，如有异议请联系考务客服" : stage.nextStep(session, zone),
+                a.getOutcome() == null ? null : a.getOutcome().name(),
                 a.getOutcome() == null ? null : a.getOutcome().label(), a.getClosingReason(), review, check, hours,
                 sitting, result, adjudication, certificate, milestones, session.getSupportContact());
     }

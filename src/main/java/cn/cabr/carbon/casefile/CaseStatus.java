@@ -35,7 +35,12 @@ public record CaseStatus(String applicationNumber, String sessionCode, String se
     public record Adjudication(String decision, String decisionLabel, String reason, Instant decidedAt) {
     }
 
-    public record Certificate(String certificateNumber, String issuedOn, String downloadUrl) {
+    /**
+     * The current certificate: valid, or revoked (with date and reason, no download); a reissued one is replaced by
+     * its successor, which names the number it replaces.
+     */
+    public record Certificate(String certificateNumber, String issuedOn, String downloadUrl, String status,
+            String statusLabel, String revokedOn, String revocationReason, String replaces) {
     }
 
     public record Milestone(String milestone, String label, Instant dueAt, Instant reachedAt) {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -12,8 +14,8 @@ import jakarta.persistence.Table;
 import cn.cabr.carbon.storage.StoredFile;
 
 /**
- * An issued certificate: its number and its signed PDF in the file storage. One per passing application (unique
- * {@code application_id}).
+ * An issued certificate: its number and its signed PDF in the file storage. One current certificate per passing
+ * application; a reissue supersedes it with a new one (next generation, new number) and both link to each other.
  *
  * <p>Issuing has two steps (see {@link Certificates#issue}): the number is reserved first, in a short transaction
  * under the session's row lock, and the PDF is attached afterwards. Until then the document fields are empty and
@@ -34,6 +36,18 @@ public class Certificate {
     private Long sizeBytes;
     private Instant createdAt;
     private Instant producedAt;
+
+    @Enumerated(EnumType.STRING)
+    private CertificateStatus status = CertificateStatus.VALID;
+    private int generation = 1;
+    /** The name printed when it differs from the candidate's account (a reissue with a corrected name). */
+    private String holderName;
+    private Instant revokedAt;
+    private String revokedBy;
+    private String revocationReason;
+    private Instant supersededAt;
+    private Long replacedById;
+    private Long replacesId;
 
     protected Certificate() {
     }
@@ -91,5 +105,70 @@ public class Certificate {
 
     public Instant getProducedAt() {
         return producedAt;
+    }
+
+    /** The replacement of a reissued certificate: same application, next generation, a new number. */
+    static Certificate replacing(Certificate old, String certificateNumber, LocalDate issuedOn, String holderName,
+            StoredFile pdf, Instant createdAt) {
+        Certificate replacement = new Certificate(old.applicationId, certificateNumber, issuedOn, createdAt);
+        replacement.attach(pdf, createdAt);
+        replacement.generation = old.generation + 1;
+        replacement.holderName = holderName;
+        replacement.replacesId = old.id;
+        return replacement;
+    }
+
+    void revoke(Instant at, String by, String reason) {
+        this.status = CertificateStatus.REVOKED;
+        this.revokedAt = at;
+        this.revokedBy = by;
+        this.revocationReason = reason;
+    }
+
+    void supersede(Certificate replacement, Instant at) {
+        this.status = CertificateStatus.REISSUED;
+        this.replacedById = replacement.getId();
+        this.supersededAt = at;
+    }
+
+    public CertificateStatus getStatus() {
+        return status;
+    }
+
+    public int getGeneration() {
+        return generation;
+    }
+
+    /** The name on the certificate when a reissue corrected it; null when it is the candidate's account name. */
+    public String getHolderName() {
+        return holderName;
+    }
+
+    public Instant getRevokedAt() {
+        return revokedAt;
+    }
+
+    public String getRevokedBy() {
+        return revokedBy;
+    }
+
+    public String getRevocationReason() {
+        return revocationReason;
+    }
+
+    public Instant getSupersededAt() {
+        return supersededAt;
+    }
+
+    public Long getReplacedById() {
+        return replacedById;
+    }
+
+    public Long getReplacesId() {
+        return replacesId;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
     }
 }

@@ -43,6 +43,7 @@ public class CertificateDocuments {
 
     private final Applications applications;
     private final Candidates candidates;
+    private final CertificateHolders holders;
     private final ExamSessions sessions;
     private final CertificatePdfRenderer renderer;
     private final CertificateSigner signer;
@@ -51,12 +52,13 @@ public class CertificateDocuments {
     private final ZoneId zone;
     private final String issuer;
 
-    CertificateDocuments(Applications applications, Candidates candidates, ExamSessions sessions,
+    CertificateDocuments(Applications applications, Candidates candidates, CertificateHolders holders, ExamSessions sessions,
             CertificatePdfRenderer renderer, CertificateSigner signer, FileStorage storage, PublicUrl publicUrl,
             ZoneId businessZone, @Value("${certification.certificate.issuer}") String issuer,
             @Value("${certification.public-url:}") String configuredPublicUrl) {
         this.applications = applications;
         this.candidates = candidates;
+        this.holders = holders;
         this.sessions = sessions;
         this.renderer = renderer;
         this.signer = signer;
@@ -76,7 +78,7 @@ public class CertificateDocuments {
         Application application = applications.get(applicationId);
         Candidate candidate = candidates.get(application.getCandidateId());
         ExamSession session = sessions.get(application.getSessionId());
-        CertificateContent content = new CertificateContent(candidate.getFullName(), candidate.getMaskedIdNumber(),
+        CertificateContent content = new CertificateContent(holders.nameFor(applicationId), candidate.getMaskedIdNumber(),
                 certificateNumber, session.getName(), LocalDate.ofInstant(session.getExamStartAt(), zone), issuedOn,
                 issuer, verificationUrl(certificateNumber), CertificatePhoto.prepare(photoOf(applicationId)));
         byte[] pdf = signer.sign(renderer.render(content));

@@ -129,12 +129,23 @@ public class Certificates {
         return certificates.findByApplicationId(applicationId).filter(Certificate::isProduced);
     }
 
-    /** The PDF for its holder; anyone else's certificate is simply not found. */
+    /** The number of a certificate by its id (null for null): what a reissued certificate replaced. */
+    @Transactional(readOnly = true)
+    public String numberOf(Long certificateId) {
+        return certificateId == null ? null
+                : certificates.findById(certificateId).map(Certificate::getCertificateNumber).orElse(null);
+    }
+
+    /** The PDF of the current certificate for its holder; anyone else's is simply not found, a revoked one is gone. */
     @Transactional(readOnly = true)
     public DocumentContent download(long candidateId, String applicationNumber) {
         Application application = applications.getOwned(candidateId, applicationNumber);
         Certificate certificate = find(application.getId())
                 .orElseThrow(() -> BusinessException.notFound("CERTIFICATE_NOT_ISSUED", "证书尚未颁发"));
+        if (certificate.getStatus() == CertificateStatus.REVOKED) {
+            throw new BusinessException(BusinessException.Kind.GONE, "CERTIFICATE_REVOKED",
+                    "证书已撤销（" + certificate.getRevocationReason() + "），不再提供下载");
+        }
         return new DocumentContent(certificate.getCertificateNumber() + ".pdf", "application/pdf",
                 storage.read(certificate.getStorageKey(), certificate.getSha256()));
     }

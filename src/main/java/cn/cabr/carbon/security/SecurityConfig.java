@@ -100,6 +100,8 @@ class SecurityConfig {
                         .requestMatchers("/register", "/password/forgot", "/password/reset").permitAll()
                         .requestMatchers("/api/auth/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/sessions").permitAll()
+                        // public certificate verification (rate-limited, masked name only)
+                        .requestMatchers(HttpMethod.GET, "/verify", "/verify/*", "/api/public/certificates/*").permitAll()
                         .requestMatchers("/api/manager/**").hasRole("MANAGER")
                         .requestMatchers("/staff/**").hasAnyRole("REVIEWER", "ADJUDICATOR", "GRADER", "PROCTOR", "MANAGER")
                         .requestMatchers("/api/staff/live/**").hasRole("PROCTOR")

@@ -233,7 +233,7 @@ class ModelStructureTests {
                 .map(name -> name.substring(name.lastIndexOf('/') + 1)).toList();
         assertThat(deployed).contains("CertificationCase.bpmn", "ExamSession.bpmn", "Eligibility.dmn",
                 "review-documents.form", "grade-short-answer.form", "adjudicate-violation.form", "adjudicate-appeal.form",
-                "IdentityCheck.bpmn", "confirm-identity.form", "ProctoringThresholds.dmn");
+                "IdentityCheck.bpmn", "confirm-identity.form", "ProctoringThresholds.dmn", "CertificateLifecycle.bpmn");
     }
 
     @Test
@@ -285,7 +285,7 @@ class ModelStructureTests {
     private static Set<String> declaredVariables() throws IllegalAccessException {
         Set<String> names = new HashSet<>();
         for (Class<?> holder : List.of(CaseVariables.class, SessionVariables.class, StaffTaskListeners.class,
-                IdentityCheckVariables.class)) {
+                IdentityCheckVariables.class, CertificateLifecycleVariables.class)) {
             for (Field field : holder.getDeclaredFields()) {
                 if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
                     field.setAccessible(true);

@@ -1,0 +1,55 @@
+package cn.cabr.carbon.certificate;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.cabr.carbon.application.Applications;
+import cn.cabr.carbon.application.Candidates;
+
+/**
+ * The name printed on an application's certificates: the candidate's account name, unless a reissue corrected it
+ * (the correction is kept with the certificate, the account is not rewritten). Whatever renders a certificate PDF
+ * prints this name.
+ */
+@Component
+@Transactional(readOnly = true)
+public class CertificateHolders {
+
+    private final CertificateChangeRepository changes;
+    private final Applications applications;
+    private final Candidates candidates;
+
+    CertificateHolders(CertificateChangeRepository changes, Applications applications, Candidates candidates) {
+        this.changes = changes;
+        this.applications = applications;
+        this.candidates = candidates;
+    }
+
+    public String nameFor(long applicationId) {
+        return changes.latestCorrectedName(applicationId).orElseGet(() ->
+                candidates.get(applications.get(applicationId).getCandidateId()).getFullName());
+    }
+
+    /** The name on one certificate. */
+    public String nameOn(Certificate certificate) {
+        return certificate.getHolderName() != null ? certificate.getHolderName()
+                : candidates.get(applications.get(certificate.getApplicationId()).getCandidateId()).getFullName();
+    }
+
+    /** 张*明: the first and last character stay, the rest are masked (two-character names keep the first). */
+    public static String mask(String name) {
+        if (name == null || name.isBlank()) {
+            return "";
+        }
+        int[] cp = name.strip().codePoints().toArray();
+        if (cp.length == 1) {
+            return "*";
+        }
+        StringBuilder masked = new StringBuilder().appendCodePoint(cp[0]);
+        masked.append("*".repeat(cp.length == 2 ? 1 : cp.length - 2));
+        if (cp.length > 2) {
+            masked.appendCodePoint(cp[cp.length - 1]);
+        }
+        return masked.toString();
+    }
+}
