@@ -10,7 +10,7 @@ import org.springframework.util.StringUtils;
  * the request: a forged Host header would otherwise send a victim's reset link to someone else's site.
  */
 @Component
-class PublicUrl {
+public class PublicUrl {
 
     private final String configured;
     private final Environment environment;
@@ -21,7 +21,7 @@ class PublicUrl {
     }
 
     /** The absolute URL of a path of this application; {@code http://localhost:<port>} unless configured. */
-    String of(String path) {
+    public String of(String path) {
         String base = configured != null ? configured
                 : "http://localhost:" + environment.getProperty("local.server.port",
                         environment.getProperty("server.port", "8080"));
