@@ -35,21 +35,4 @@ public class CertificateHolders {
         return certificate.getHolderName() != null ? certificate.getHolderName()
                 : candidates.get(applications.get(certificate.getApplicationId()).getCandidateId()).getFullName();
     }
-
-    /** 张*明: the first and last character stay, the rest are masked (two-character names keep the first). */
-    public static String mask(String name) {
-        if (name == null || name.isBlank()) {
-            return "";
-        }
-        int[] cp = name.strip().codePoints().toArray();
-        if (cp.length == 1) {
-            return "*";
-        }
-        StringBuilder masked = new StringBuilder().appendCodePoint(cp[0]);
-        masked.append("*".repeat(cp.length == 2 ? 1 : cp.length - 2));
-        if (cp.length > 2) {
-            masked.appendCodePoint(cp[cp.length - 1]);
-        }
-        return masked.toString();
-    }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.cabr.carbon.shared.PersonNames;
 import cn.cabr.carbon.application.Application;
 import cn.cabr.carbon.application.Applications;
 import cn.cabr.carbon.application.Candidate;
@@ -51,7 +52,7 @@ public class CertificateRegister {
         return certificates.findByCertificateNumber(number)
                 .or(() -> certificates.findByCertificateNumber(number.toUpperCase())).map(c -> {
             Application application = applications.get(c.getApplicationId());
-            return publicView(c, CertificateHolders.mask(holders.nameOn(c)),
+            return publicView(c, PersonNames.mask(holders.nameOn(c)),
                     sessions.get(application.getSessionId()).getName());
         });
     }
@@ -89,7 +90,7 @@ public class CertificateRegister {
         List<CertificateRegisterWorkbook.Row> rows = all.stream().map(c -> {
             Candidate candidate = candidates.get(applications.get(c.getApplicationId()).getCandidateId());
             String name = c.getHolderName() != null ? c.getHolderName() : candidate.getFullName();
-            return new CertificateRegisterWorkbook.Row(c.getCertificateNumber(), CertificateHolders.mask(name),
+            return new CertificateRegisterWorkbook.Row(c.getCertificateNumber(), PersonNames.mask(name),
                     candidate.getMaskedIdNumber(), session.getName(), c.getIssuedOn(), c.getStatus().label(),
                     date(c.getRevokedAt()), c.getRevocationReason(),
                     c.getReplacedById() == null ? null : numbers.get(c.getReplacedById()));

@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -81,17 +82,44 @@ public class Mailer {
 
     void deliver(Mail mail) {
         try {
-            if (smtp != null) {
-                smtp.send(message(smtp.createMimeMessage(), mail));
-                log.info("{} sent", mail);
-            } else if (dropDirectory != null) {
-                log.info("{} written to {}", mail, drop(mail));
-            } else {
-                log.warn("{} not sent: no SMTP server configured (MAIL_HOST)", mail);
-            }
+            sendNow(mail);
         } catch (Exception e) {
             log.error("{} could not be sent: {}", mail, e.toString());
         }
+    }
+
+    /** What became of a mail handed to {@link #sendNow}. */
+    public enum Handoff {
+        /** accepted by the SMTP server, or written to the drop directory */
+        DELIVERED,
+        /** neither an SMTP server nor a drop directory is configured */
+        NO_MAIL_SERVER
+    }
+
+    /**
+     * Sends the mail in the caller's thread and throws when the server refuses it or cannot be reached, so that the
+     * caller (an asynchronous job) can try again later.
+     */
+    public Handoff sendNow(Mail mail) {
+        if (smtp != null) {
+            try {
+                smtp.send(message(smtp.createMimeMessage(), mail));
+            } catch (MessagingException e) {
+                throw new MailPreparationException(e);
+            }
+            log.info("{} sent", mail);
+            return Handoff.DELIVERED;
+        }
+        if (dropDirectory != null) {
+            try {
+                log.info("{} written to {}", mail, drop(mail));
+            } catch (MessagingException | IOException e) {
+                throw new MailPreparationException("Could not write the mail to " + dropDirectory, e);
+            }
+            return Handoff.DELIVERED;
+        }
+        log.warn("{} not sent: no SMTP server configured (MAIL_HOST)", mail);
+        return Handoff.NO_MAIL_SERVER;
     }
 
     private Path drop(Mail mail) throws MessagingException, IOException {

@@ -3,12 +3,17 @@ package cn.cabr.carbon.notification;
 import java.time.Instant;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A message to a candidate, kept in an outbox: shown in the portal now, sent by mail later ({@code sentAt}). */
+/**
+ * A message to a candidate, kept in an outbox: shown in the portal at once, and sent by e-mail by a job
+ * ({@code mailStatus}; {@code sentAt} is when the mail server accepted it).
+ */
 @Entity
 @Table(name = "notification")
 public class Notification {
@@ -23,6 +28,10 @@ public class Notification {
     private String body;
     private Instant createdAt;
     private Instant sentAt;
+    @Enumerated(EnumType.STRING)
+    private MailStatus mailStatus;
+    private int mailAttempts;
+    private String mailError;
 
     protected Notification() {
     }
@@ -34,6 +43,33 @@ public class Notification {
         this.title = title;
         this.body = body;
         this.createdAt = createdAt;
+        this.mailStatus = MailStatus.PENDING;
+    }
+
+    void mailed(MailStatus status, Instant now) {
+        this.mailStatus = status;
+        this.mailAttempts++;
+        this.mailError = null;
+        if (status == MailStatus.SENT) {
+            this.sentAt = now;
+        }
+    }
+
+    void mailFailed(String error) {
+        this.mailAttempts++;
+        this.mailError = error == null ? null : error.length() > 300 ? error.substring(0, 300) : error;
+    }
+
+    public MailStatus getMailStatus() {
+        return mailStatus;
+    }
+
+    public int getMailAttempts() {
+        return mailAttempts;
+    }
+
+    public String getMailError() {
+        return mailError;
     }
 
     public Long getId() {

@@ -18,13 +18,16 @@ class NotificationController {
         this.notifications = notifications;
     }
 
-    record NotificationView(long id, String kind, String title, String body, Instant createdAt) {
+    /** {@code mail}: where its e-mail stands (已发送, 待发送…), {@code mailedAt}: when the mail server accepted it. */
+    record NotificationView(long id, String kind, String title, String body, Instant createdAt, String mail,
+            Instant mailedAt) {
     }
 
     @GetMapping("/api/notifications")
     List<NotificationView> mine(@AuthenticationPrincipal SignedInUser user) {
         return notifications.forCandidate(user.requireCandidateId()).stream()
-                .map(n -> new NotificationView(n.getId(), n.getKind(), n.getTitle(), n.getBody(), n.getCreatedAt()))
+                .map(n -> new NotificationView(n.getId(), n.getKind(), n.getTitle(), n.getBody(), n.getCreatedAt(),
+                        n.getMailStatus().label(), n.getSentAt()))
                 .toList();
     }
 }

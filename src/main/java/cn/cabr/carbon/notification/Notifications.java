@@ -3,6 +3,7 @@ package cn.cabr.carbon.notification;
 import java.time.Clock;
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,15 +16,25 @@ import org.springframework.transaction.annotation.Transactional;
 public class Notifications {
 
     private final NotificationRepository notifications;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Notifications(NotificationRepository notifications, Clock clock) {
+    Notifications(NotificationRepository notifications, ApplicationEventPublisher events, Clock clock) {
         this.notifications = notifications;
+        this.events = events;
         this.clock = clock;
     }
 
+    /**
+     * Writes the message to the outbox (the portal shows it at once) and, in the same transaction, schedules its
+     * e-mail: a job sends it after the commit, retrying while the mail server fails, so sending never delays or
+     * rolls back the caller's work.
+     */
     public Notification notify(long candidateId, Long applicationId, String kind, String title, String body) {
-        return notifications.save(new Notification(candidateId, applicationId, kind, title, body, clock.instant()));
+        Notification notification = notifications.save(
+                new Notification(candidateId, applicationId, kind, title, body, clock.instant()));
+        events.publishEvent(new NotificationWritten(notification.getId()));
+        return notification;
     }
 
     @Transactional(readOnly = true)

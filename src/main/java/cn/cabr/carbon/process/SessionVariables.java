@@ -11,6 +11,12 @@ public final class SessionVariables {
     public static final String FIRED_BY = "firedBy";
     /** Input parameter of each milestone task: which milestone it reaches. */
     public static final String MILESTONE = "milestone";
+    /** Set by the publication check: some sittings still wait for grading or adjudication. */
+    public static final String PUBLICATION_BLOCKED = "publicationBlocked";
+    /** The manager's answer to a blocked publication: PUBLISH_READY or RECHECK (form field). */
+    public static final String PUBLICATION_DECISION = "publicationDecision";
+    /** Why the ready results are published before the others (form field, required with PUBLISH_READY). */
+    public static final String PUBLICATION_REASON = "publicationReason";
 
     private SessionVariables() {
     }

@@ -29,6 +29,7 @@ public class ExamResult {
     private ResultOutcome outcome;
     private Instant computedAt;
     private Instant publishedAt;
+    private Instant notifiedAt;
 
     protected ExamResult() {
     }
@@ -52,6 +53,14 @@ public class ExamResult {
         if (publishedAt == null) {
             this.publishedAt = now;
         }
+    }
+
+    void markNotified(Instant now) {
+        this.notifiedAt = now;
+    }
+
+    public Instant getNotifiedAt() {
+        return notifiedAt;
     }
 
     public Long getApplicationId() {

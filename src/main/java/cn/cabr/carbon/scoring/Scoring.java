@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,12 +19,16 @@ import cn.cabr.carbon.exam.Sitting;
 import cn.cabr.carbon.notification.Notifications;
 import cn.cabr.carbon.session.ExamSession;
 import cn.cabr.carbon.session.ExamSessions;
+import cn.cabr.carbon.session.Milestone;
+import cn.cabr.carbon.session.MilestoneReached;
 import cn.cabr.carbon.shared.BusinessException;
 
 /** Results: computed from the graded sitting and the adjudication, published on the session's date. */
 @Service
 @Transactional
 public class Scoring {
+
+    private static final Logger log = LoggerFactory.getLogger(Scoring.class);
 
     private final ExamResultRepository results;
     private final ResultPartRepository parts;
@@ -67,15 +74,34 @@ public class Scoring {
         return results.save(result);
     }
 
-    /** Makes the result visible to the candidate and tells them (idempotent). */
+    /**
+     * The session's publication milestone was reached (in the same transaction): every result computed by now
+     * becomes visible at this one instant, in one statement, however many there are. Results computed later become
+     * visible one by one as their cases reach {@link #publish}.
+     */
+    @EventListener
+    void onMilestone(MilestoneReached event) {
+        if (event.milestone() == Milestone.SCORES_PUBLISHED) {
+            int published = results.publishSession(event.sessionId(), clock.instant());
+            log.info("Session {}: {} results published at once", event.sessionId(), published);
+        }
+    }
+
+    /**
+     * The per-case part of publication, once the session's results are published: a result computed after the
+     * session's publication becomes visible now; the candidate is told (once, also when the job runs again).
+     */
     public ExamResult publish(long applicationId) {
         ExamResult result = results.findByApplicationId(applicationId)
                 .orElseThrow(() -> new IllegalStateException("Application " + applicationId + " has no result"));
-        if (result.isPublished()) {
+        if (result.getNotifiedAt() != null) {
             return result;
         }
-        result.publish(clock.instant());
         Application application = applications.get(applicationId);
+        if (!sessions.isReachedReadOnly(application.getSessionId(), Milestone.SCORES_PUBLISHED)) {
+            throw new IllegalStateException("Session " + application.getSessionId() + " has not published its results");
+        }
+        result.publish(clock.instant());
         ExamSession session = sessions.get(application.getSessionId());
         String body = switch (result.getOutcome()) {
             case PASSED -> "您在" + session.getName() + "的考试成绩为 " + result.getTotalScore() + " 分（满分 "
@@ -85,6 +111,7 @@ public class Scoring {
             case VOIDED -> "您在" + session.getName() + "的考试经核查存在违反考试纪律的行为，本次考试成绩无效。";
         };
         notifications.notify(application.getCandidateId(), applicationId, "RESULT_PUBLISHED", "考试成绩已公布", body);
+        result.markNotified(clock.instant());
         return result;
     }
 

@@ -84,7 +84,8 @@ class ModelStructureTests {
             "grade-short-answer", Set.of("score", "comment"),
             "adjudicate-violation", Set.of("decision", "remedy", "creditedMinutes", "reason"),
             "adjudicate-appeal", Set.of("decision", "remedy", "creditedMinutes", "reason"),
-            "confirm-identity", Set.of("identityDecision", "identityReason"));
+            "confirm-identity", Set.of("identityDecision", "identityReason"),
+            "resolve-publication", Set.of("publicationDecision", "publicationReason"));
 
     static Map<String, BpmnModelInstance> models = new HashMap<>();
     static Map<String, JsonNode> forms = new HashMap<>();
@@ -110,7 +111,7 @@ class ModelStructureTests {
         }
         assertThat(models).containsKeys("CertificationCase.bpmn", "ExamSession.bpmn");
         assertThat(forms).containsOnlyKeys("review-documents.form", "grade-short-answer.form", "adjudicate-violation.form",
-                "adjudicate-appeal.form", "confirm-identity.form");
+                "adjudicate-appeal.form", "confirm-identity.form", "resolve-publication.form");
     }
 
     @Test
@@ -233,7 +234,8 @@ class ModelStructureTests {
                 .map(name -> name.substring(name.lastIndexOf('/') + 1)).toList();
         assertThat(deployed).contains("CertificationCase.bpmn", "ExamSession.bpmn", "Eligibility.dmn",
                 "review-documents.form", "grade-short-answer.form", "adjudicate-violation.form", "adjudicate-appeal.form",
-                "IdentityCheck.bpmn", "confirm-identity.form", "ProctoringThresholds.dmn", "CertificateLifecycle.bpmn");
+                "IdentityCheck.bpmn", "confirm-identity.form", "ProctoringThresholds.dmn", "CertificateLifecycle.bpmn",
+                "resolve-publication.form", "SendMail.bpmn");
     }
 
     @Test
@@ -285,7 +287,7 @@ class ModelStructureTests {
     private static Set<String> declaredVariables() throws IllegalAccessException {
         Set<String> names = new HashSet<>();
         for (Class<?> holder : List.of(CaseVariables.class, SessionVariables.class, StaffTaskListeners.class,
-                IdentityCheckVariables.class, CertificateLifecycleVariables.class)) {
+                IdentityCheckVariables.class, CertificateLifecycleVariables.class, MailVariables.class)) {
             for (Field field : holder.getDeclaredFields()) {
                 if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
                     field.setAccessible(true);
