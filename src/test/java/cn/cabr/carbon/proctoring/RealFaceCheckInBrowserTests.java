@@ -84,6 +84,8 @@ class RealFaceCheckInBrowserTests extends BrowserTest {
                 + "from identity_check where application_number = ?", ready.number());
         assertThat(check.get("STATUS")).isEqualTo("CLEARED");
         double threshold = ((Number) check.get("THRESHOLD")).doubleValue();
+        log.info("distances: photo {}, ID card {}, threshold {}", check.get("PHOTO_DISTANCE"),
+                check.get("ID_CARD_DISTANCE"), threshold);
         assertThat(((Number) check.get("PHOTO_DISTANCE")).doubleValue()).isLessThan(threshold);
         assertThat(((Number) check.get("ID_CARD_DISTANCE")).doubleValue()).isLessThan(threshold);
         assertThat(fixtures.tasks(ready.number(), "Task_ConfirmIdentity")).as("no proctor needed").isEmpty();
