@@ -32,6 +32,14 @@ public final class Browser implements AutoCloseable {
     private final String base;
 
     public Browser(int port) throws IOException {
+        this(port, null);
+    }
+
+    /**
+     * A browser whose fake camera plays {@code fakeVideo} (a Y4M file, see {@link Y4m}) instead of Chromium's
+     * built-in test pattern; {@code null} keeps the pattern.
+     */
+    public Browser(int port, Path fakeVideo) throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver ("
                     + CHROMIUM + ", " + CHROMEDRIVER + "); run the tests with scripts/test.sh, which installs them");
@@ -44,6 +52,9 @@ public final class Browser implements AutoCloseable {
                 // the exam's device check: a fake camera and microphone, allowed without a prompt
                 "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        if (fakeVideo != null) {
+            options.addArguments("--use-file-for-fake-video-capture=" + fakeVideo.toAbsolutePath());
+        }
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();

@@ -15,7 +15,12 @@ public abstract class BrowserTest {
 
     @BeforeEach
     void openBrowser() throws Exception {
-        browser = new Browser(fixtures.port());
+        browser = new Browser(fixtures.port(), fakeVideo());
+    }
+
+    /** What the fake camera shows: Chromium's test pattern unless a test supplies a Y4M video. */
+    protected java.nio.file.Path fakeVideo() throws Exception {
+        return null;
     }
 
     @AfterEach

@@ -154,6 +154,13 @@ public class CaseFixtures {
     }
 
     public ApiClient.Response upload(Candidate candidate, String number, String type) {
+        byte[] own = ownImages.get().get(type);
+        if (own != null) { // a test's own JPEG (caseReadyForExamWithImages)
+            ApiClient.Response response = candidate.client().upload("/api/applications/" + number + "/documents",
+                    type, type.toLowerCase() + ".jpg", "image/jpeg", own);
+            assertThat(response.status()).as(response.toString()).isEqualTo(201);
+            return response;
+        }
         boolean image = type.equals("PHOTO") || type.startsWith("ID_CARD");
         ApiClient.Response response = candidate.client().upload("/api/applications/" + number + "/documents", type,
                 type.toLowerCase() + (image ? ".png" : ".pdf"), image ? "image/png" : "application/pdf",
@@ -180,6 +187,18 @@ public class CaseFixtures {
      */
     public ReadyCase caseReadyForExam(String fullName) {
         return caseReadyForExam(fullName, session -> { });
+    }
+
+    private final ThreadLocal<Map<String, byte[]>> ownImages = ThreadLocal.withInitial(Map::of);
+
+    /** The same, with the candidate's own JPEGs for some materials (by type, e.g. PHOTO, ID_CARD_FRONT). */
+    public ReadyCase caseReadyForExamWithImages(String fullName, Map<String, byte[]> jpegs) {
+        ownImages.set(jpegs);
+        try {
+            return caseReadyForExam(fullName);
+        } finally {
+            ownImages.remove();
+        }
     }
 
     /** The same, with a chance to change the session's settings (as a manager) before the exam opens. */
