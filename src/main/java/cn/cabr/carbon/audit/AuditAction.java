@@ -19,7 +19,8 @@ public enum AuditAction {
     TRAINING_HOURS_IMPORTED("导入培训学时"),
     NOTIFICATION_RESENT("重发通知"),
     CERTIFICATE_REVOKED("撤销证书"),
-    CERTIFICATE_REISSUED("补发证书");
+    CERTIFICATE_REISSUED("补发证书"),
+    WORKING_CALENDAR_CHANGED("修改工作日历");
 
     private final String label;
 
