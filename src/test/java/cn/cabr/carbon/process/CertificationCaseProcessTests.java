@@ -51,6 +51,7 @@ import cn.cabr.carbon.adjudication.Adjudications;
 import cn.cabr.carbon.adjudication.TechnicalRemedies;
 import cn.cabr.carbon.adjudication.TechnicalRemedy;
 import cn.cabr.carbon.application.CaseOutcome;
+import cn.cabr.carbon.calendar.WorkingDays;
 import cn.cabr.carbon.casefile.CaseFiles;
 import cn.cabr.carbon.certificate.CertificateRenderingException;
 import cn.cabr.carbon.certificate.Certificates;
@@ -105,6 +106,8 @@ class CertificationCaseProcessTests {
     final TechnicalRemedies remedies = mock(TechnicalRemedies.class);
     final SittingRemedies sittingRemedies = mock(SittingRemedies.class);
     final Set<Milestone> reached = EnumSet.noneOf(Milestone.class);
+    /** The calendar's answer, simplified: due three days (not working days: that is WorkingCalendarTests) later. */
+    final WorkingDays workingDays = mock(WorkingDays.class);
 
     @BeforeEach
     void registerBeans() {
@@ -121,6 +124,9 @@ class CertificationCaseProcessTests {
         Mocks.register("examSessions", sessions);
         Mocks.register("sessionSchedule", schedule);
         Mocks.register("caseFiles", caseFiles);
+        when(workingDays.dueAfter(any(Instant.class), eq(3))).thenAnswer(i -> ((Instant) i.getArgument(0)).plus(Duration.ofDays(3)));
+        Mocks.register("reviewServiceLevel", new ReviewServiceLevel(workingDays, 3));
+        Mocks.register("escalateOverdueReviewDelegate", new EscalateOverdueReviewDelegate());
         Mocks.register("taskViews", taskViews);
         Mocks.register("grading", grading);
         Mocks.register("staffTaskListeners", new StaffTaskListeners(reviews, grading, adjudications, remedies));
@@ -139,6 +145,7 @@ class CertificationCaseProcessTests {
 
     @AfterEach
     void reset() {
+        ClockUtil.reset();
         Mocks.reset();
         BpmnAwareTests.reset();
     }
@@ -170,6 +177,48 @@ class CertificationCaseProcessTests {
         verify(caseFiles).close(APPLICATION_ID, CaseOutcome.INELIGIBLE);
         assertThat(pi).variables().containsEntry("eligible", false).doesNotContainKey("eligibilityResult")
                 .doesNotContainKey("educationLevel");
+    }
+
+    @Test
+    void reviewDue_onTheCalendar_overdue_offeredToTheManagersToo_reviewerKeepsTheTask_thenApproved() {
+        Instant created = Instant.parse("2030-04-01T01:00:00Z");
+        ClockUtil.setCurrentTime(Date.from(created));
+        ProcessInstance pi = submit();
+        Date due = Date.from(created.plus(Duration.ofDays(3)));
+        assertThat(pi).task().hasDueDate(due).hasCandidateGroup("reviewer");
+        Job timer = job("Timer_ReviewOverdue");
+        org.assertj.core.api.Assertions.assertThat(timer.getDuedate()).isEqualTo(due);
+        verify(workingDays).dueAfter(created, 3);
+
+        ClockUtil.setCurrentTime(Date.from(created.plus(Duration.ofDays(3).plusMinutes(1))));
+        execute(timer);
+        assertThat(pi).hasPassed("Timer_ReviewOverdue", "Task_EscalateOverdueReview", "EndEvent_OverdueReviewEscalated")
+                .isWaitingAt("Task_ReviewDocuments");
+        assertThat(pi).task().hasCandidateGroup("reviewer").hasCandidateGroup("manager").hasDueDate(due);
+        org.assertj.core.api.Assertions.assertThat(task(pi).getPriority()).isEqualTo(80);
+        org.assertj.core.api.Assertions.assertThat(managementService().createJobQuery().processInstanceId(pi.getId())
+                .count()).as("escalated once").isZero();
+
+        review("APPROVE", null, null);
+        assertThat(pi).isWaitingAt("Task_CheckEligibility");
+    }
+
+    @Test
+    void supplementResubmitted_theNewReviewTaskGetsAFreshDueDateAndTimer() {
+        Instant firstCreated = Instant.parse("2030-04-01T01:00:00Z");
+        ClockUtil.setCurrentTime(Date.from(firstCreated));
+        ProcessInstance pi = submit();
+        review("REQUEST_SUPPLEMENT", "学历证书不清晰", List.of("DIPLOMA"));
+        org.assertj.core.api.Assertions.assertThat(managementService().createJobQuery().processInstanceId(pi.getId())
+                .count()).as("the first timer went with the first task").isZero();
+
+        Instant resubmitted = Instant.parse("2030-04-20T06:00:00Z");
+        ClockUtil.setCurrentTime(Date.from(resubmitted));
+        runtimeService().createMessageCorrelation("SupplementSubmitted").processInstanceBusinessKey(NUMBER).correlate();
+        Date fresh = Date.from(resubmitted.plus(Duration.ofDays(3)));
+        assertThat(pi).isWaitingAt("Task_ReviewDocuments").task().hasDueDate(fresh);
+        org.assertj.core.api.Assertions.assertThat(job("Timer_ReviewOverdue").getDuedate()).isEqualTo(fresh);
+        verify(workingDays).dueAfter(resubmitted, 3);
     }
 
     @Test
