@@ -26,6 +26,9 @@ class EscalateOverdueReviewDelegate implements JavaDelegate {
         TaskService tasks = execution.getProcessEngineServices().getTaskService();
         Task review = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
                 .taskDefinitionKey("Task_ReviewDocuments").singleResult();
+        if (review == null) {
+            return; // reviewed between the timer and this step: nothing left to escalate
+        }
         tasks.addCandidateGroup(review.getId(), Roles.GROUP_MANAGER);
         review.setPriority(Math.max(review.getPriority(), ESCALATED_PRIORITY));
         tasks.saveTask(review);

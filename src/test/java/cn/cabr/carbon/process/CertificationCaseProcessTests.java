@@ -192,6 +192,8 @@ class CertificationCaseProcessTests {
 
         ClockUtil.setCurrentTime(Date.from(created.plus(Duration.ofDays(3).plusMinutes(1))));
         execute(timer);
+        assertThat(pi).isWaitingAt("Task_ReviewDocuments", "Task_EscalateOverdueReview");
+        execute(job("Task_EscalateOverdueReview"));
         assertThat(pi).hasPassed("Timer_ReviewOverdue", "Task_EscalateOverdueReview", "EndEvent_OverdueReviewEscalated")
                 .isWaitingAt("Task_ReviewDocuments");
         assertThat(pi).task().hasCandidateGroup("reviewer").hasCandidateGroup("manager").hasDueDate(due);
@@ -201,6 +203,16 @@ class CertificationCaseProcessTests {
 
         review("APPROVE", null, null);
         assertThat(pi).isWaitingAt("Task_CheckEligibility");
+    }
+
+    @Test
+    void reviewOverdue_butReviewedBeforeTheEscalationStepRan_nothingLeftToEscalate() {
+        ProcessInstance pi = submit();
+        assertThat(pi).isWaitingAt("Task_ReviewDocuments");
+        execute(job("Timer_ReviewOverdue"));
+        review("APPROVE", null, null);
+        execute(job("Task_EscalateOverdueReview"));
+        assertThat(pi).hasPassed("EndEvent_OverdueReviewEscalated").isWaitingAt("Task_CheckEligibility");
     }
 
     @Test
