@@ -53,6 +53,10 @@ class TasklistQueuesBrowserTests extends BrowserTest {
         assertThat(cards).hasSize((int) Math.min(expected, 15));
         browser.waiting().until(d -> d.findElements(By.cssSelector(".tasks-list li.task .due-date")).size() == cards.size());
         browser.screenshot("tasklist-review-queue");
+
+        // the task view shows the due date too (Tasklist's due-date field, filled: no "set due date" link)
+        browser.click(cards.get(0).findElement(By.cssSelector(".clickable")));
+        browser.visible(By.cssSelector("ul.dates .due-date span[am-time-ago]"));
     }
 
     private long reviewTasks() {
