@@ -40,6 +40,11 @@ public final class Browser implements AutoCloseable {
      * built-in test pattern; {@code null} keeps the pattern.
      */
     public Browser(int port, Path fakeVideo) throws IOException {
+        this(port, fakeVideo, "zh-CN,zh");
+    }
+
+    /** As above, with the languages the browser asks for ({@code intl.accept_languages}, e.g. "en-US,en"). */
+    public Browser(int port, Path fakeVideo, String acceptLanguages) throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver ("
                     + CHROMIUM + ", " + CHROMEDRIVER + "); run the tests with scripts/test.sh, which installs them");
@@ -55,7 +60,7 @@ public final class Browser implements AutoCloseable {
         if (fakeVideo != null) {
             options.addArguments("--use-file-for-fake-video-capture=" + fakeVideo.toAbsolutePath());
         }
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguages));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);

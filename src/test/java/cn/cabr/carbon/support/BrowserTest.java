@@ -15,12 +15,17 @@ public abstract class BrowserTest {
 
     @BeforeEach
     void openBrowser() throws Exception {
-        browser = new Browser(fixtures.port(), fakeVideo());
+        browser = new Browser(fixtures.port(), fakeVideo(), acceptLanguages());
     }
 
     /** What the fake camera shows: Chromium's test pattern unless a test supplies a Y4M video. */
     protected java.nio.file.Path fakeVideo() throws Exception {
         return null;
+    }
+
+    /** The languages the browser asks for: Chinese unless a test needs another. */
+    protected String acceptLanguages() {
+        return "zh-CN,zh";
     }
 
     @AfterEach
