@@ -62,14 +62,15 @@ class CockpitInChineseBrowserTests extends BrowserTest {
 
         // English stays selectable: the user menu names the other language, and the choice is remembered
         browser.click(browser.visible(By.cssSelector(".account .dropdown-toggle")));
-        browser.click(browser.visible(By.cssSelector(".carbon-locale-switch a")));
+        browser.click(browser.visible(By.cssSelector("li.language-switch a")));
         browser.waitForText(By.tagName("body"), "Definition Version");
         browser.open("/camunda/app/cockpit/default/#/dashboard");
         browser.waitForText(By.tagName("body"), "Running Process Instances");
         browser.click(browser.visible(By.cssSelector(".account .dropdown-toggle")));
-        assertThat(browser.visible(By.cssSelector(".carbon-locale-switch a")).getText()).isEqualTo("中文");
-        browser.click(browser.visible(By.cssSelector(".carbon-locale-switch a")));
+        assertThat(browser.visible(By.cssSelector("li.language-switch a")).getText()).isEqualTo("中文");
+        browser.click(browser.visible(By.cssSelector("li.language-switch a")));
         browser.waitForText(By.tagName("body"), "运行中的流程实例");
+        assertThat(browser.visible(By.cssSelector(".navbar-brand")).getText()).contains(CENTRE + " 运行监控");
     }
 
     String bodyText() {

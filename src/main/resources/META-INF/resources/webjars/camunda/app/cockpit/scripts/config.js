@@ -13,76 +13,38 @@
  * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
  * See the License for the specific language governing permissions and
  * limitations under the License.
+ *
+ * Overrides the 7.24 webjar's file of the same path (served from the application's classpath first).
+ * Changed here: the app name and vendor in the header, the locales and the language switch
+ * (scripts/language-switch.js, the same file as in tasklist/, admin/ and welcome/).
  */
 
-// Carbon certification: Cockpit in Simplified Chinese for the centre's staff (English stays selectable).
-//
-// How the webapps pick a language: the first entry of the browser's language list, cut at "-", if it is one of
-// `locales.availableLocales`, otherwise `locales.fallbackLocale`; the webapps have no language switch of their own.
-// Offering both locales would give a browser set to English the English screens, so only the chosen locale is
-// offered: Chinese unless the user chose English. The choice is made with the "English" / "中文" entry this script
-// adds to the user menu (top right), or by opening any webapp once with `?lang=en` (or `?lang=zh`) before the `#`,
-// e.g. /camunda/app/cockpit/default/?lang=en#/dashboard. It is kept in this browser's localStorage under
-// `carbon.webapps.locale`, which Cockpit, Tasklist, Admin and Welcome share (one origin).
+// Chinese for every staff member, whatever language the browser asks for, unless they chose English with the
+// language switch in the user menu (scripts/language-switch.js stores the choice in localStorage, shared by all
+// webapps of this origin). The webapps take the browser's language whenever it is one of availableLocales
+// (only its first part: "en-US" -> "en"), so offering ['zh', 'en'] would give an English browser English:
+// only the chosen locale is offered. Both locales/zh.json (ours) and the webjar's locales/en.json are served.
 const LOCALE_KEY = 'carbon.webapps.locale';
-const SUPPORTED_LOCALES = ['zh', 'en'];
-
-function chosenLocale() {
+const locale = (() => {
   try {
-    const requested = new URLSearchParams(window.location.search).get('lang');
-    if (SUPPORTED_LOCALES.includes(requested)) {
-      window.localStorage.setItem(LOCALE_KEY, requested);
-    }
-    const stored = window.localStorage.getItem(LOCALE_KEY);
-    return SUPPORTED_LOCALES.includes(stored) ? stored : 'zh';
+    return window.localStorage.getItem(LOCALE_KEY) === 'en' ? 'en' : 'zh';
   } catch (e) {
-    return 'zh'; // localStorage unavailable (privacy mode): Chinese
+    return 'zh';
   }
-}
-
-const locale = chosenLocale();
-
-// The switch: one entry in the user menu, above "log out", naming the other language in that language.
-function addLanguageSwitch() {
-  const menu = document.querySelector('.account .dropdown-menu');
-  if (!menu || menu.querySelector('.carbon-locale-switch')) {
-    return;
-  }
-  const other = locale === 'zh' ? 'en' : 'zh';
-  const item = document.createElement('li');
-  item.className = 'carbon-locale-switch';
-  const link = document.createElement('a');
-  const target = new URL(window.location.href);
-  target.searchParams.set('lang', other);
-  link.href = target.toString();
-  link.lang = other;
-  link.textContent = other === 'en' ? 'English' : '中文';
-  link.addEventListener('click', event => {
-    event.preventDefault();
-    const url = new URL(window.location.href); // the hash may have changed since the entry was added
-    url.searchParams.set('lang', other);
-    window.location.assign(url.toString());
-  });
-  item.appendChild(link);
-  const divider = document.createElement('li');
-  divider.className = 'divider carbon-locale-switch-divider';
-  const logout = menu.querySelector('.logout');
-  menu.insertBefore(item, logout);
-  menu.insertBefore(divider, logout);
-}
-
-new MutationObserver(addLanguageSwitch).observe(document.documentElement, {childList: true, subtree: true});
+})();
+const chinese = locale === 'zh';
 
 export default {
   app: {
-    name: '运行监控',
+    name: chinese ? '运行监控' : 'Cockpit',
     vendor: '中国建筑科学研究院有限公司认证中心'
   },
   locales: {
     availableLocales: [locale],
     fallbackLocale: locale
-  }
-  // The webjar's other settings (customScripts, requireJsConfig, historicActivityInstanceMetrics, skipCustomListeners,
+  },
+  customScripts: ['scripts/language-switch']
+  // requireJsConfig, historicActivityInstanceMetrics, runtimeActivityInstanceMetrics, skipCustomListeners,
   // skipIoMappings, cascade, batchOperation, bpmnJs, defaultFilter, csrfCookieName, disableWelcomeMessage,
-  // userOperationLogAnnotationLength, previewHtml) keep their defaults; see the webjar's own config.js for them.
+  // userOperationLogAnnotationLength, previewHtml: the webjar's defaults
 };
