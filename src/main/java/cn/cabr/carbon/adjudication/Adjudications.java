@@ -13,11 +13,14 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.cabr.carbon.audit.AuditAction;
+import cn.cabr.carbon.audit.AuditLog;
 import cn.cabr.carbon.exam.ExamDelivery;
 import cn.cabr.carbon.exam.Sitting;
 import cn.cabr.carbon.exam.SittingRemedies;
 import cn.cabr.carbon.exam.SittingStatus;
 import cn.cabr.carbon.notification.Notifications;
+import cn.cabr.carbon.session.ExamSessions;
 import cn.cabr.carbon.shared.BusinessException;
 import cn.cabr.carbon.shared.Dates;
 
@@ -45,18 +48,22 @@ public class Adjudications {
     private final ExamDelivery delivery;
     private final Notifications notifications;
     private final ApplicationEventPublisher events;
+    private final AuditLog auditLog;
+    private final ExamSessions sessions;
     private final Clock clock;
     private final ZoneId zone;
 
     Adjudications(AdjudicationRepository adjudications, AppealRepository appeals, AppealWindowRepository windows,
-            ExamDelivery delivery, Notifications notifications, ApplicationEventPublisher events, Clock clock,
-            ZoneId businessZone) {
+            ExamDelivery delivery, Notifications notifications, ApplicationEventPublisher events, AuditLog auditLog,
+            ExamSessions sessions, Clock clock, ZoneId businessZone) {
         this.adjudications = adjudications;
         this.appeals = appeals;
         this.windows = windows;
         this.delivery = delivery;
         this.notifications = notifications;
         this.events = events;
+        this.auditLog = auditLog;
+        this.sessions = sessions;
         this.clock = clock;
         this.zone = businessZone;
     }
@@ -97,13 +104,25 @@ public class Adjudications {
         Adjudication saved = adjudications.save(new Adjudication(sittingId, stage, adjudicator, decision,
                 decision == AdjudicationDecision.TECHNICAL_PROBLEM ? remedy : null, timeCredit ? creditedMinutes : null,
                 reason.strip(), clock.instant()));
+        Sitting sitting = delivery.get(sittingId);
+        auditLog.record(auditAction(stage, decision), adjudicator, sitting.getApplicationNumber(),
+                sessions.get(sitting.getSessionId()).getCode(), "报名 " + sitting.getApplicationNumber() + " 第 "
+                        + sitting.getAttempt() + " 次考试" + stage.label() + "：" + saved.describe(), saved.getReason());
         if (stage == AdjudicationStage.APPEAL) {
-            Sitting sitting = delivery.get(sittingId);
             notifications.notify(sitting.getCandidateId(), sitting.getApplicationId(), "APPEAL_DECIDED",
                     "申诉复核结果", "您对违纪裁定的申诉已复核，结论：" + saved.describe() + "。理由：" + saved.getReason()
                             + "。此为最终决定。");
         }
         return saved;
+    }
+
+    /** An appeal decision, else a technical problem's remedy, else a violation adjudication. */
+    private static AuditAction auditAction(AdjudicationStage stage, AdjudicationDecision decision) {
+        if (stage == AdjudicationStage.APPEAL) {
+            return AuditAction.APPEAL_ADJUDICATED;
+        }
+        return decision == AdjudicationDecision.TECHNICAL_PROBLEM ? AuditAction.TECHNICAL_REMEDY_DECIDED
+                : AuditAction.VIOLATION_ADJUDICATED;
     }
 
     /**
@@ -199,6 +218,9 @@ public class Adjudications {
         if (days < 1 || days > 60) {
             throw BusinessException.invalid("APPEAL_WINDOW_INVALID", "申诉期应为 1–60 天");
         }
+        var session = sessions.get(sessionId);
+        auditLog.record(AuditAction.SESSION_CHANGED, auditLog.currentActor(), null, session.getCode(),
+                session.getName() + "申诉期：" + appealWindowDays(sessionId) + " 天 → " + days + " 天", null);
         windows.findById(sessionId).ifPresentOrElse(w -> w.setDays(days),
                 () -> windows.save(new AppealWindow(sessionId, days)));
     }

@@ -12,10 +12,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.cabr.carbon.audit.AuditAction;
+import cn.cabr.carbon.audit.AuditLog;
 import cn.cabr.carbon.exam.ExamDelivery;
 import cn.cabr.carbon.exam.Sitting;
 import cn.cabr.carbon.exam.SittingStatus;
 import cn.cabr.carbon.proctoring.Heartbeats;
+import cn.cabr.carbon.session.ExamSessions;
 import cn.cabr.carbon.session.SessionDuty;
 import cn.cabr.carbon.session.SessionStaff;
 import cn.cabr.carbon.shared.BusinessException;
@@ -60,9 +63,13 @@ public class LiveProctoring {
     private final ProctorMessageRepository messages;
     private final Clock clock;
     private final Heartbeats heartbeats;
+    private final AuditLog auditLog;
+    private final ExamSessions sessions;
 
     LiveProctoring(JdbcTemplate jdbc, SessionStaff staff, ExamDelivery delivery, ProctorMessageRepository messages,
-            Clock clock, Heartbeats heartbeats) {
+            Clock clock, Heartbeats heartbeats, AuditLog auditLog, ExamSessions sessions) {
+        this.auditLog = auditLog;
+        this.sessions = sessions;
         this.heartbeats = heartbeats;
         this.jdbc = jdbc;
         this.staff = staff;
@@ -96,7 +103,12 @@ public class LiveProctoring {
             throw BusinessException.invalid("WARNING_TEXT_REQUIRED", "请填写警告内容（至少 " + MIN_REASON_LENGTH + " 个字），考生将在答题页面看到");
         }
         requireInProgress(sitting);
-        return messages.save(new ProctorMessage(sittingId, ProctorMessage.WARNING, limit(message), proctor, clock.instant()));
+        ProctorMessage saved = messages.save(new ProctorMessage(sittingId, ProctorMessage.WARNING, limit(message), proctor,
+                clock.instant()));
+        auditLog.record(AuditAction.PROCTOR_WARNING_SENT, proctor, sitting.getApplicationNumber(),
+                sessions.get(sitting.getSessionId()).getCode(),
+                "监考员向报名 " + sitting.getApplicationNumber() + " 的考生发出警告：" + saved.getMessage(), null);
+        return saved;
     }
 
     /** Ends the sitting; the reason is kept, shown to the candidate and to the adjudicators (the case goes to them). */
@@ -109,6 +121,10 @@ public class LiveProctoring {
         ProctorMessage saved = messages.save(new ProctorMessage(sittingId, ProctorMessage.TERMINATION, limit(reason),
                 proctor, clock.instant()));
         delivery.terminate(sittingId);
+        auditLog.record(AuditAction.SITTING_TERMINATED, proctor, sitting.getApplicationNumber(),
+                sessions.get(sitting.getSessionId()).getCode(),
+                "监考员终止报名 " + sitting.getApplicationNumber() + " 的考试（第 " + sitting.getAttempt() + " 次考试）",
+                saved.getMessage());
         return saved;
     }
 

@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -307,6 +310,29 @@ public class Applications {
         if (session.isArchived() || sessions.hasPassed(session, Milestone.APPLICATIONS_CLOSED)) {
             throw BusinessException.conflict("APPLICATIONS_CLOSED", session.getName() + "报名已截止");
         }
+    }
+
+    /**
+     * For staff searches: the application numbers of a case by its number, or of every case of the candidates with
+     * this mobile number or whose name contains this text.
+     */
+    @Transactional(readOnly = true)
+    public List<String> numbersOfCandidate(String numberMobileOrName) {
+        if (numberMobileOrName == null || numberMobileOrName.isBlank()) {
+            return List.of();
+        }
+        return applications.numbersOfCandidate(numberMobileOrName.strip());
+    }
+
+    /** The candidates' full names by application number (for lists, which show them masked). */
+    @Transactional(readOnly = true)
+    public Map<String, String> candidateNames(Collection<String> applicationNumbers) {
+        if (applicationNumbers.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> names = new HashMap<>();
+        applications.candidateNames(applicationNumbers).forEach(row -> names.put((String) row[0], (String) row[1]));
+        return names;
     }
 
     private void requireMaterialsOpen(ExamSession session) {

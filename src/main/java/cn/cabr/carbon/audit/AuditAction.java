@@ -8,6 +8,7 @@ public enum AuditAction {
     APPEAL_ADJUDICATED("申诉复核"),
     IDENTITY_CONFIRMED("身份人工核验"),
     SITTING_TERMINATED("监考终止考试"),
+    PROCTOR_WARNING_SENT("监考警告"),
     MILESTONE_FIRED("触发考试节点"),
     SCORES_PUBLISHED_EARLY("提前公布成绩"),
     MATERIALS_DEADLINE_EXTENDED("延长补充材料期限"),
@@ -19,7 +20,7 @@ public enum AuditAction {
     TRAINING_HOURS_IMPORTED("导入培训学时"),
     NOTIFICATION_RESENT("重发通知"),
     CERTIFICATE_REVOKED("撤销证书"),
-    CERTIFICATE_REISSUED("补发证书"),
+    CERTIFICATE_REISSUED("换发证书"),
     WORKING_CALENDAR_CHANGED("修改工作日历");
 
     private final String label;

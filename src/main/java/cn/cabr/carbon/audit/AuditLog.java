@@ -3,6 +3,9 @@ package cn.cabr.carbon.audit;
 import java.time.Clock;
 import java.util.List;
 
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,6 +18,9 @@ import cn.cabr.carbon.shared.BusinessException;
  */
 @Service
 public class AuditLog {
+
+    /** The actor of a step no person took directly (a timer, the start-up data). */
+    public static final String SYSTEM = "system";
 
     private static final int DETAIL_LIMIT = 2000;
     private static final int REASON_LIMIT = 1000;
@@ -53,6 +59,20 @@ public class AuditLog {
             throw BusinessException.invalid("AUDIT_APPLICATION_REQUIRED", "请填写申请编号");
         }
         return entries.findByApplicationNumberOrderByOccurredAtAscIdAsc(applicationNumber.trim());
+    }
+
+    /**
+     * Who is deciding, for services whose callers do not pass a name: the signed-in staff member of the current
+     * request, else {@code system} (a scheduled or start-up step).
+     */
+    public String currentActor() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()
+                || authentication instanceof AnonymousAuthenticationToken || authentication.getName() == null
+                || authentication.getName().isBlank()) {
+            return SYSTEM;
+        }
+        return authentication.getName();
     }
 
     private static String cut(String text, int limit) {

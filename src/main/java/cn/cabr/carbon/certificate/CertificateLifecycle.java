@@ -12,10 +12,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.cabr.carbon.application.Application;
 import cn.cabr.carbon.application.Applications;
+import cn.cabr.carbon.audit.AuditAction;
+import cn.cabr.carbon.audit.AuditLog;
 import cn.cabr.carbon.notification.Notifications;
 import cn.cabr.carbon.session.ExamSessions;
 import cn.cabr.carbon.shared.BusinessException;
 import cn.cabr.carbon.shared.Dates;
+import cn.cabr.carbon.shared.PersonNames;
 import cn.cabr.carbon.storage.StoredFile;
 
 /**
@@ -42,11 +45,13 @@ public class CertificateLifecycle {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ZoneId zone;
+    private final AuditLog auditLog;
 
     CertificateLifecycle(CertificateRepository certificates, CertificateChangeRepository changes,
             CertificateDocuments documents, CertificateHolders holders, Applications applications,
             ExamSessions sessions, Notifications notifications, ApplicationEventPublisher events, Clock clock,
-            ZoneId businessZone) {
+            ZoneId businessZone, AuditLog auditLog) {
+        this.auditLog = auditLog;
         this.certificates = certificates;
         this.changes = changes;
         this.documents = documents;
@@ -147,6 +152,14 @@ public class CertificateLifecycle {
                 correctedName, manager, clock.instant()));
         events.publishEvent(new CertificateChangeRequested(change.getId(), certificate.getId(),
                 certificate.getCertificateNumber(), kind));
+        Application application = applications.get(certificate.getApplicationId());
+        boolean revocation = kind == CertificateChange.Kind.REVOCATION;
+        auditLog.record(revocation ? AuditAction.CERTIFICATE_REVOKED : AuditAction.CERTIFICATE_REISSUED, manager,
+                application.getApplicationNumber(), sessions.get(application.getSessionId()).getCode(),
+                (revocation ? "撤销证书 " : "换发证书 ") + certificate.getCertificateNumber() + "（报名 "
+                        + application.getApplicationNumber() + "）"
+                        + (correctedName == null ? "" : "，更正姓名为 " + PersonNames.mask(correctedName)),
+                reason);
         return change;
     }
 

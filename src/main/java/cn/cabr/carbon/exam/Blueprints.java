@@ -5,11 +5,14 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.cabr.carbon.audit.AuditAction;
+import cn.cabr.carbon.audit.AuditLog;
 import cn.cabr.carbon.session.ExamSession;
 import cn.cabr.carbon.session.ExamSessions;
 import cn.cabr.carbon.session.SessionCreated;
@@ -40,9 +43,11 @@ public class Blueprints {
     private final QuestionBank bank;
     private final ExamSessions sessions;
     private final SittingItemRepository sittingItems;
+    private final AuditLog auditLog;
 
     Blueprints(BlueprintLineRepository lines, QuestionBank bank, ExamSessions sessions,
-            SittingItemRepository sittingItems) {
+            SittingItemRepository sittingItems, AuditLog auditLog) {
+        this.auditLog = auditLog;
         this.lines = lines;
         this.bank = bank;
         this.sessions = sessions;
@@ -88,6 +93,10 @@ public class Blueprints {
         cells.stream().sorted(Comparator.comparing(BlueprintLine.Cell::type).thenComparing(BlueprintLine.Cell::subject)
                 .thenComparingInt(BlueprintLine.Cell::module).thenComparingInt(BlueprintLine.Cell::points))
                 .forEach(cell -> lines.save(new BlueprintLine(sessionId, cell)));
+        auditLog.record(AuditAction.SESSION_CHANGED, auditLog.currentActor(), null, session.getCode(),
+                session.getName() + "组卷规则改为 " + cells.size() + " 个条目、共 " + sum(cells) + " 分："
+                        + cells.stream().map(c -> c.describe() + "×" + c.count()).collect(Collectors.joining("；")),
+                null);
         return view(sessionId);
     }
 

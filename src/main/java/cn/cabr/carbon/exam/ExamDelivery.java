@@ -25,6 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.cabr.carbon.application.Application;
 import cn.cabr.carbon.application.Applications;
+import cn.cabr.carbon.audit.AuditAction;
+import cn.cabr.carbon.audit.AuditLog;
 import cn.cabr.carbon.session.ExamSession;
 import cn.cabr.carbon.session.ExamSessions;
 import cn.cabr.carbon.session.Milestone;
@@ -61,12 +63,14 @@ public class ExamDelivery {
     private final SecureRandom seeds = new SecureRandom();
     private final Map<Long, Boolean> sequentialBySession = new ConcurrentHashMap<>();
     private final List<StartGuard> startGuards;
+    private final AuditLog auditLog;
 
     ExamDelivery(SittingRepository sittings, SittingItemRepository items, AnswerRepository answers,
             TimeGrantRepository timeGrants, Blueprints blueprints, QuestionBank bank, Applications applications,
             ExamSessions sessions, ApplicationEventPublisher events, EntityManager entityManager, Clock clock,
-            ZoneId businessZone, List<StartGuard> startGuards) {
+            ZoneId businessZone, List<StartGuard> startGuards, AuditLog auditLog) {
         this.startGuards = startGuards;
+        this.auditLog = auditLog;
         this.sittings = sittings;
         this.items = items;
         this.answers = answers;
@@ -271,6 +275,10 @@ public class ExamDelivery {
         }
         sitting.grantExtra(Duration.ofMinutes(minutes));
         timeGrants.save(new TimeGrant(sitting.getId(), minutes * 60, reason.strip(), manager, clock.instant()));
+        auditLog.record(AuditAction.EXTRA_TIME_GRANTED, manager, applicationNumber,
+                sessions.get(sitting.getSessionId()).getCode(),
+                "报名 " + applicationNumber + " 延长考试时间 " + minutes + " 分钟（考试状态：" + sitting.getStatus().label() + "）",
+                reason.strip());
         return sitting;
     }
 

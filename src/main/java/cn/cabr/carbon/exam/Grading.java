@@ -9,6 +9,8 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.cabr.carbon.audit.AuditAction;
+import cn.cabr.carbon.audit.AuditLog;
 import cn.cabr.carbon.session.ExamSession;
 import cn.cabr.carbon.session.ExamSessions;
 import cn.cabr.carbon.shared.BusinessException;
@@ -46,14 +48,16 @@ public class Grading {
     private final SittingRepository sittings;
     private final MarkingRepository markings;
     private final ExamSessions sessions;
+    private final AuditLog auditLog;
     private final Clock clock;
 
     Grading(AnswerRepository answers, SittingRepository sittings, MarkingRepository markings, ExamSessions sessions,
-            Clock clock) {
+            AuditLog auditLog, Clock clock) {
         this.answers = answers;
         this.sittings = sittings;
         this.markings = markings;
         this.sessions = sessions;
+        this.auditLog = auditLog;
         this.clock = clock;
     }
 
@@ -112,6 +116,11 @@ public class Grading {
         }
         markings.save(new Marking(answerId, answer.getMarkingPass(), round, grader, score, comment, clock.instant()));
         ExamSession session = sessions.get(sitting.getSessionId());
+        // for managers only: graders never see this log, so naming the case here keeps marking anonymous to them
+        auditLog.record(AuditAction.SHORT_ANSWER_GRADED, grader, sitting.getApplicationNumber(), session.getCode(),
+                "报名 " + sitting.getApplicationNumber() + " 第 " + answer.getItem().getPosition() + " 题（简答题）"
+                        + roundLabel(round) + "：" + score + " 分（满分 " + max + " 分）",
+                comment == null || comment.isBlank() ? null : comment.strip());
         if (round == 1 && session.isDoubleMarking()) {
             return new MarkingResult(null, 2);
         }

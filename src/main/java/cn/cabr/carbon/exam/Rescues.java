@@ -24,6 +24,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.cabr.carbon.application.Application;
 import cn.cabr.carbon.application.Applications;
+import cn.cabr.carbon.audit.AuditAction;
+import cn.cabr.carbon.audit.AuditLog;
 import cn.cabr.carbon.exam.RescueReport.Line;
 import cn.cabr.carbon.exam.RescueReport.Outcome;
 import cn.cabr.carbon.session.ExamSessions;
@@ -55,11 +57,13 @@ public class Rescues {
     private final ObjectMapper json;
     private final Clock clock;
     private final ZoneId zone;
+    private final AuditLog auditLog;
 
     Rescues(SittingRepository sittings, SittingItemRepository items, AnswerRepository answers, MarkingRepository markings,
             RescueImportRepository imports, QuestionBank bank, Applications applications, ExamSessions sessions,
             RescueKeys keys, ApplicationEventPublisher events, EntityManager entityManager, ObjectMapper json,
-            Clock clock, ZoneId businessZone) {
+            Clock clock, ZoneId businessZone, AuditLog auditLog) {
+        this.auditLog = auditLog;
         this.sittings = sittings;
         this.items = items;
         this.answers = answers;
@@ -126,6 +130,9 @@ public class Rescues {
         String summary = summary(inOrder.size(), applied, notApplied, rescuedEvents.size(), rescue.eventsRecorded());
         imports.save(new RescueImport(sitting.getId(), sha256, content.createdAt(), manager, now, inOrder.size(),
                 applied.size(), rescue.eventsRecorded(), summary));
+        auditLog.record(AuditAction.SITTING_RESCUED, manager, applicationNumber,
+                sessions.get(sitting.getSessionId()).getCode(),
+                "导入报名 " + applicationNumber + " 的考试救援文件：" + summary, null);
         return new RescueReport(applicationNumber, sitting.getStatus().name(), sitting.getStatus().label(), manager, now,
                 content.createdAt(), inOrder.size(), applied, notApplied, rescuedEvents.size(), rescue.eventsRecorded(),
                 summary);

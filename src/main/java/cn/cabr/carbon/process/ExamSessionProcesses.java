@@ -20,6 +20,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.cabr.carbon.audit.AuditAction;
+import cn.cabr.carbon.audit.AuditLog;
 import cn.cabr.carbon.scoring.ScorePublications;
 import cn.cabr.carbon.scoring.WaitingSitting;
 import cn.cabr.carbon.session.ExamSession;
@@ -52,9 +54,12 @@ public class ExamSessionProcesses {
     private final PublicationReadiness readiness;
     private final ScorePublications publications;
     private final ZoneId zone;
+    private final AuditLog auditLog;
 
     ExamSessionProcesses(RuntimeService runtimeService, HistoryService historyService, TaskService taskService,
-            ExamSessions sessions, PublicationReadiness readiness, ScorePublications publications, ZoneId businessZone) {
+            ExamSessions sessions, PublicationReadiness readiness, ScorePublications publications, ZoneId businessZone,
+            AuditLog auditLog) {
+        this.auditLog = auditLog;
         this.runtimeService = runtimeService;
         this.historyService = historyService;
         this.taskService = taskService;
@@ -120,6 +125,9 @@ public class ExamSessionProcesses {
             throw BusinessException.conflict("MILESTONE_OUT_OF_ORDER",
                     "请先触发“" + next.get().label() + "”，节点须按顺序到达");
         }
+        auditLog.record(AuditAction.MILESTONE_FIRED, manager, null, session.getCode(), session.getName() + "手动触发“"
+                + milestone.label() + "”（计划时间 " + Dates.dateTime(session.dueAt(milestone), zone) + "）",
+                milestone == Milestone.SCORES_PUBLISHED && publishReady ? reason : null);
         if (milestone == Milestone.SCORES_PUBLISHED && publishScores(session, manager, publishReady, reason)) {
             return milestone;
         }

@@ -9,6 +9,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.cabr.carbon.audit.AuditAction;
+import cn.cabr.carbon.audit.AuditLog;
 import cn.cabr.carbon.exam.ExamDelivery;
 import cn.cabr.carbon.exam.Sitting;
 import cn.cabr.carbon.exam.SittingStatus;
@@ -56,14 +58,16 @@ public class IdentityCheckIn {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final int attemptsAllowed;
+    private final AuditLog auditLog;
 
     IdentityCheckIn(IdentityCheckRepository checks, ExamDelivery delivery, ExamSessions sessions, SessionStaff staff,
-            FaceMatcher matcher, Evidence evidence, ApplicationEventPublisher events, Clock clock,
+            FaceMatcher matcher, Evidence evidence, ApplicationEventPublisher events, Clock clock, AuditLog auditLog,
             @Value("${certification.proctoring.identity-attempts:3}") int attemptsAllowed) {
         if (attemptsAllowed < 1) {
             throw new IllegalArgumentException("certification.proctoring.identity-attempts must be at least 1");
         }
         this.attemptsAllowed = attemptsAllowed;
+        this.auditLog = auditLog;
         this.checks = checks;
         this.delivery = delivery;
         this.sessions = sessions;
@@ -173,6 +177,11 @@ public class IdentityCheckIn {
             throw BusinessException.invalid("REASON_REQUIRED", "请填写核验理由（2 到 " + MAX_REASON + " 个字）");
         }
         check.decide(confirmed, proctorId, text, clock.instant());
+        auditLog.record(AuditAction.IDENTITY_CONFIRMED, proctorId, check.getApplicationNumber(),
+                sessions.get(check.getSessionId()).getCode(), (manager && !staff.isAssigned(check.getSessionId(),
+                        proctorId, SessionDuty.PROCTOR) ? "考务管理员" : "监考员") + "人工核验报名 "
+                        + check.getApplicationNumber() + " 的考生身份：" + (confirmed ? "确认本人，准予入场" : "不予确认，拒绝入场"),
+                text);
         return check;
     }
 

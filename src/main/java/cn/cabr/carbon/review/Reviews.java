@@ -13,6 +13,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.cabr.carbon.application.Application;
+import cn.cabr.carbon.audit.AuditAction;
+import cn.cabr.carbon.audit.AuditLog;
 import cn.cabr.carbon.application.ApplicationStatus;
 import cn.cabr.carbon.application.Applications;
 import cn.cabr.carbon.application.DocumentType;
@@ -32,15 +34,17 @@ public class Reviews {
     private final Applications applications;
     private final ExamSessions sessions;
     private final Notifications notifications;
+    private final AuditLog auditLog;
     private final Clock clock;
     private final ZoneId zone;
 
     Reviews(ReviewDecisionRepository decisions, Applications applications, ExamSessions sessions,
-            Notifications notifications, Clock clock, ZoneId businessZone) {
+            Notifications notifications, AuditLog auditLog, Clock clock, ZoneId businessZone) {
         this.decisions = decisions;
         this.applications = applications;
         this.sessions = sessions;
         this.notifications = notifications;
+        this.auditLog = auditLog;
         this.clock = clock;
         this.zone = businessZone;
     }
@@ -79,6 +83,12 @@ public class Reviews {
             case REQUEST_SUPPLEMENT -> requestSupplement(application, requested, cleanReason);
             case REJECT -> { } // the case closes with this reason at its end event
         }
+        auditLog.record(AuditAction.DOCUMENTS_REVIEWED, reviewer, application.getApplicationNumber(),
+                sessions.get(application.getSessionId()).getCode(),
+                "报名 " + application.getApplicationNumber() + " 材料审核结论：" + outcome.label()
+                        + (requested.isEmpty() ? "" : "；需补充："
+                                + requested.stream().map(DocumentType::label).collect(Collectors.joining("、"))),
+                cleanReason);
         return decision;
     }
 

@@ -12,6 +12,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.cabr.carbon.audit.AuditAction;
+import cn.cabr.carbon.audit.AuditLog;
 import cn.cabr.carbon.shared.BusinessException;
 
 /** The exam sessions: their data, their milestones and the numbers handed out within a session. */
@@ -23,9 +25,11 @@ public class ExamSessions {
     private final SessionMilestoneRepository milestones;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AuditLog auditLog;
 
     ExamSessions(ExamSessionRepository sessions, SessionMilestoneRepository milestones,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, AuditLog auditLog) {
+        this.auditLog = auditLog;
         this.sessions = sessions;
         this.milestones = milestones;
         this.events = events;
@@ -39,6 +43,8 @@ public class ExamSessions {
         ExamSession session = new ExamSession(definition, false, clock.instant());
         session.checkConsistency();
         sessions.save(session);
+        auditLog.record(AuditAction.SESSION_CREATED, auditLog.currentActor(), null, session.getCode(),
+                "创建考期 " + session.getCode() + "（" + session.getName() + "）", null);
         events.publishEvent(new SessionCreated(session.getId(), session.getCode(), false));
         return session;
     }
@@ -95,7 +101,11 @@ public class ExamSessions {
         if (policy == null || threshold < 0) {
             throw BusinessException.invalid("GRADING_INVALID", "请选择多选题计分规则，分差阈值不能为负数");
         }
-        lock(session.getId()).changeGrading(policy, doubleMarking, threshold);
+        ExamSession locked = lock(session.getId());
+        String before = gradingRules(locked);
+        locked.changeGrading(policy, doubleMarking, threshold);
+        auditLog.record(AuditAction.SESSION_CHANGED, auditLog.currentActor(), null, locked.getCode(),
+                locked.getName() + "评分规则：" + before + " → " + gradingRules(locked), null);
         return session;
     }
 
@@ -120,7 +130,10 @@ public class ExamSessions {
             throw BusinessException.conflict("NAVIGATION_LOCKED",
                     locked.getName() + "考试已开始，不能再更改作答顺序设置（按顺序作答 / 自由选题）");
         }
+        String before = examSettings(locked);
         locked.changeExamSettings(sequential, contact);
+        auditLog.record(AuditAction.SESSION_CHANGED, auditLog.currentActor(), null, locked.getCode(),
+                locked.getName() + "考试设置：" + before + " → " + examSettings(locked), null);
         return locked;
     }
 
@@ -137,8 +150,11 @@ public class ExamSessions {
             throw BusinessException.invalid("RETENTION_DAYS_INVALID",
                     "监考证据保存天数须在 1 到 " + MAX_EVIDENCE_RETENTION_DAYS + " 天之间");
         }
+        String before = proctoringSettings(session);
         session.changeProctoringSettings(
                 identityCheckRequired == null ? session.isIdentityCheckRequired() : identityCheckRequired, days);
+        auditLog.record(AuditAction.SESSION_CHANGED, auditLog.currentActor(), null, session.getCode(),
+                session.getName() + "监考设置：" + before + " → " + proctoringSettings(session), null);
         return session;
     }
 
@@ -202,6 +218,19 @@ public class ExamSessions {
      */
     public void lockForCertificates(long sessionId) {
         lock(sessionId);
+    }
+
+    private static String gradingRules(ExamSession s) {
+        return "多选题" + s.getMultipleChoicePolicy().label() + "，" + (s.isDoubleMarking() ? "双评" : "单评")
+                + "，分差阈值 " + s.getMarkingThreshold() + " 分";
+    }
+
+    private static String examSettings(ExamSession s) {
+        return (s.isSequentialNavigation() ? "按顺序作答" : "自由选题") + "，技术支持 " + s.getSupportContact();
+    }
+
+    private static String proctoringSettings(ExamSession s) {
+        return (s.isIdentityCheckRequired() ? "须身份核验" : "无需身份核验") + "，证据保存 " + s.getEvidenceRetentionDays() + " 天";
     }
 
     private ExamSession lock(long sessionId) {

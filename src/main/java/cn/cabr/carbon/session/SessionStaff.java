@@ -10,6 +10,8 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.cabr.carbon.audit.AuditAction;
+import cn.cabr.carbon.audit.AuditLog;
 import cn.cabr.carbon.shared.BusinessException;
 
 /**
@@ -24,8 +26,11 @@ public class SessionStaff {
     private final ExamSessions sessions;
     private final StaffGroups groups;
     private final Clock clock;
+    private final AuditLog auditLog;
 
-    SessionStaff(SessionStaffRepository members, ExamSessions sessions, StaffGroups groups, Clock clock) {
+    SessionStaff(SessionStaffRepository members, ExamSessions sessions, StaffGroups groups, Clock clock,
+            AuditLog auditLog) {
+        this.auditLog = auditLog;
         this.members = members;
         this.sessions = sessions;
         this.groups = groups;
@@ -62,6 +67,10 @@ public class SessionStaff {
             Set<String> unique = new LinkedHashSet<>(ids == null ? List.of() : ids);
             unique.forEach(id -> members.save(new SessionStaffMember(session.getId(), id.strip(), duty, by, clock.instant())));
         });
+        StringBuilder detail = new StringBuilder(session.getName()).append("工作人员：");
+        staffByDuty.forEach((duty, ids) -> detail.append(duty.label()).append(" ")
+                .append(ids == null || ids.isEmpty() ? "（无）" : String.join("、", new LinkedHashSet<>(ids))).append("；"));
+        auditLog.record(AuditAction.SESSION_CHANGED, by, null, session.getCode(), detail.toString(), null);
         return members.findBySessionIdOrderByDutyAscStaffIdAsc(session.getId());
     }
 }

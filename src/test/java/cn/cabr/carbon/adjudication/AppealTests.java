@@ -45,6 +45,8 @@ class AppealTests {
     Adjudications adjudications;
     @Autowired
     ExamDelivery delivery;
+    @Autowired
+    cn.cabr.carbon.audit.AuditLog auditLog;
 
     AdjudicationSteps steps;
 
@@ -88,6 +90,13 @@ class AppealTests {
         fixtures.completeTask(task, Map.of("decision", "NO_VIOLATION", "reason", "停电证明属实，撤销原裁定"));
 
         assertThat(adjudications.violationConfirmed(delivery.findByApplication(applicationId).orElseThrow().getId())).isFalse();
+        // the audit log: both adjudications and the appeal decision, each under its adjudicator; the refused attempt left none
+        var audited = auditLog.forApplication(ready.number()).stream()
+                .filter(e -> e.getAction().name().endsWith("_ADJUDICATED")).toList();
+        assertThat(audited).extracting(e -> e.getAction().name() + "/" + e.getActor()).containsExactly(
+                "VIOLATION_ADJUDICATED/adjudicator", "VIOLATION_ADJUDICATED/adjudicator2", "APPEAL_ADJUDICATED/adjudicator3");
+        assertThat(audited.get(2).getDetail()).contains("申诉复核").contains("不构成违纪");
+        assertThat(audited.get(2).getReason()).isEqualTo("停电证明属实，撤销原裁定");
         assertThat(notifications.forApplication(applicationId)).anySatisfy(n -> assertThat(n.getBody())
                 .contains("不构成违纪").contains("停电证明属实").contains("最终决定"));
         fixtures.fire(fixtures.staff("manager"), ready.session().getCode(), Milestone.EXAM_CLOSED);

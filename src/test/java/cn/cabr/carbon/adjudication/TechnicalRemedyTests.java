@@ -47,6 +47,8 @@ class TechnicalRemedyTests {
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     @Autowired
+    cn.cabr.carbon.audit.AuditLog auditLog;
+    @Autowired
     CaseFixtures fixtures;
     @Autowired
     TestClock clock;
@@ -174,6 +176,13 @@ class TechnicalRemedyTests {
         long applicationId = fixtures.applicationIdOf(ready.number());
         Sitting first = delivery.findByApplication(applicationId).orElseThrow();
         resitDecided(ready.number());
+        assertThat(auditLog.forApplication(ready.number()))
+                .filteredOn(e -> e.getAction() == cn.cabr.carbon.audit.AuditAction.TECHNICAL_REMEDY_DECIDED)
+                .singleElement().satisfies(e -> {
+                    assertThat(e.getActor()).isEqualTo("adjudicator");
+                    assertThat(e.getDetail()).contains("技术故障").contains("准予重考");
+                    assertThat(e.getReason()).isEqualTo("考生端网络中断近一小时，无法补时");
+                });
 
         Sitting resit = delivery.findByApplication(applicationId).orElseThrow();
         assertThat(resit.getId()).isNotEqualTo(first.getId());

@@ -131,6 +131,13 @@ class CertificateLifecycleTests {
         assertThat(json.get("revokedOn").asText()).isEqualTo(LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
         assertThat(json.get("revocationReason").asText()).isEqualTo("报名材料中的学历证明经核实系伪造");
         assertThat(support.byNumber(issued.certificateNumber()).getRevokedBy()).isEqualTo("manager");
+        assertThat(context.getBean(cn.cabr.carbon.audit.AuditLog.class).forApplication(issued.applicationNumber()))
+                .filteredOn(e -> e.getAction() == cn.cabr.carbon.audit.AuditAction.CERTIFICATE_REVOKED)
+                .singleElement().satisfies(e -> {
+                    assertThat(e.getActor()).isEqualTo("manager");
+                    assertThat(e.getDetail()).contains("撤销证书 " + issued.certificateNumber());
+                    assertThat(e.getReason()).isEqualTo("报名材料中的学历证明经核实系伪造");
+                });
 
         ApiClient candidate = issued.candidate().client();
         assertThat(candidate.get("/api/notifications").text()).contains("证书已撤销").contains(issued.certificateNumber())

@@ -38,6 +38,8 @@ import cn.cabr.carbon.support.TestClock;
 class RescueImportTests {
 
     @Autowired
+    cn.cabr.carbon.audit.AuditLog auditLog;
+    @Autowired
     CaseFixtures fixtures;
     @Autowired
     TestClock clock;
@@ -107,6 +109,11 @@ class RescueImportTests {
         JsonNode audit = manager.get(rescue(ready.number())).json();
         assertThat(audit).hasSize(1);
         assertThat(audit.at("/0/importedBy").asText()).isEqualTo("manager");
+        assertThat(auditLog.forApplication(ready.number())).filteredOn(e -> e.getAction().name().equals("SITTING_RESCUED"))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.getActor()).isEqualTo("manager");
+                    assertThat(e.getDetail()).contains("救援文件");
+                });
         assertThat(audit.at("/0/answersApplied").asInt()).isEqualTo(3);
         assertThat(audit.at("/0/summary").asText()).contains("更新 3 题");
 

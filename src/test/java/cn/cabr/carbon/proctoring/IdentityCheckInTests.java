@@ -31,6 +31,8 @@ class IdentityCheckInTests {
     @Autowired
     TaskService taskService;
     @Autowired
+    cn.cabr.carbon.audit.AuditLog auditLog;
+    @Autowired
     IdentityService identityService;
     @Autowired
     org.camunda.bpm.engine.ManagementService managementService;
@@ -91,6 +93,12 @@ class IdentityCheckInTests {
         assertThat(status(api, number).get("status").asText()).isEqualTo("AWAITING_PROCTOR");
 
         completeAs("proctor", task, Map.of("identityDecision", "CONFIRMED", "identityReason", "证件照片较旧，核对五官一致"));
+        assertThat(auditLog.forApplication(number)).filteredOn(e -> e.getAction().name().equals("IDENTITY_CONFIRMED"))
+                .as("only the decision that stood").singleElement().satisfies(e -> {
+                    assertThat(e.getActor()).isEqualTo("proctor");
+                    assertThat(e.getDetail()).contains("确认本人");
+                    assertThat(e.getReason()).isEqualTo("证件照片较旧，核对五官一致");
+                });
         JsonNode confirmed = status(api, number);
         assertThat(confirmed.get("status").asText()).isEqualTo("CONFIRMED");
         assertThat(confirmed.get("mayEnter").asBoolean()).isTrue();

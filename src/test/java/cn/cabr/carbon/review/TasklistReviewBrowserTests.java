@@ -29,6 +29,8 @@ class TasklistReviewBrowserTests extends BrowserTest {
     TaskService taskService;
     @Autowired
     HistoryService historyService;
+    @Autowired
+    cn.cabr.carbon.audit.AuditLog auditLog;
 
     @Test
     void aReviewerApprovesAnApplicationInTasklist() {
@@ -66,6 +68,11 @@ class TasklistReviewBrowserTests extends BrowserTest {
         browser.waiting().until(d -> taskService.createTaskQuery().taskId(task.getId()).count() == 0);
         assertThat(historyService.createHistoricTaskInstanceQuery().taskId(task.getId()).singleResult().getAssignee())
                 .isEqualTo("reviewer");
+        // the refused completion left nothing; the approval is in the audit log under the signed-in reviewer
+        assertThat(auditLog.forApplication(number)).singleElement().satisfies(e -> {
+            assertThat(e.getActor()).isEqualTo("reviewer");
+            assertThat(e.getDetail()).contains("审核通过");
+        });
         fixtures.runJobs();
         assertThat(candidate.client().get("/api/applications/" + number + "/status").json().get("stage").asText())
                 .isEqualTo("COLLECTING_HOURS");

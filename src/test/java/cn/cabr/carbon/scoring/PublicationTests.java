@@ -38,6 +38,8 @@ class PublicationTests {
     @Autowired
     TaskService taskService;
     @Autowired
+    cn.cabr.carbon.audit.AuditSearch auditSearch;
+    @Autowired
     TrainingHours trainingHours;
     @Autowired
     TestMailServer.Inbox inbox;
@@ -126,6 +128,12 @@ class PublicationTests {
         assertThat(publication.get("publishedBy").asText()).isEqualTo("manager");
         assertThat(publication.at("/publishReadyDecisions/0/reason").asText()).isEqualTo("一名考生的简答题尚在评阅，其余考生按期公布");
         assertThat(publication.at("/publishReadyDecisions/0/waitingCount").asInt()).isEqualTo(1);
+        assertThat(auditSearch.export(new cn.cabr.carbon.audit.AuditFilter(null,
+                cn.cabr.carbon.audit.AuditAction.SCORES_PUBLISHED_EARLY, "manager", null, null)))
+                .filteredOn(e -> session.getCode().equals(e.sessionCode())).singleElement().satisfies(e -> {
+                    assertThat(e.detail()).contains("先行公布").contains("1 场考试");
+                    assertThat(e.reason()).isEqualTo("一名考生的简答题尚在评阅，其余考生按期公布");
+                });
         inbox.awaitMessagesTo(CaseFixtures.emailOf(ready.candidate().mobile()), 1);
         assertThat(inbox.messagesTo(CaseFixtures.emailOf(waiting.candidate().mobile()))).isEmpty();
 
