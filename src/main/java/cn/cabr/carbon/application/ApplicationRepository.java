@@ -13,5 +13,7 @@ interface ApplicationRepository extends JpaRepository<Application, Long> {
 
     List<Application> findByCandidateIdOrderByCreatedAtDesc(Long candidateId);
 
+    List<Application> findBySessionIdOrderByApplicationNumber(Long sessionId);
+
     boolean existsByCandidateIdAndSessionId(Long candidateId, Long sessionId);
 }
