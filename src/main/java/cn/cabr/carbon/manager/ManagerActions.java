@@ -36,9 +36,11 @@ public class ManagerActions {
     private final Notifications notifications;
     private final ExamSessions sessions;
     private final AuditLog auditLog;
+    private final java.time.ZoneId zone;
 
     ManagerActions(TrainingHours trainingHours, Applications applications, Notifications notifications,
-            ExamSessions sessions, AuditLog auditLog) {
+            ExamSessions sessions, AuditLog auditLog, java.time.ZoneId businessZone) {
+        this.zone = businessZone;
         this.trainingHours = trainingHours;
         this.applications = applications;
         this.notifications = notifications;
@@ -105,14 +107,32 @@ public class ManagerActions {
     }
 
     /** Changes the settings of a session that may still change, all or none. */
-    public ExamSession changeSettings(String code, SessionForm.Settings settings) {
+    public ExamSession changeSettings(String actor, String code, SessionForm.Settings settings) {
         ExamSession session = sessions.getByCode(code);
+        ExamSessions.Schedule schedule = settings.schedule();
+        if (!schedule.dates().isEmpty() || schedule.durationMinutes() != session.getDurationMinutes()
+                || schedule.totalPoints() != session.getTotalPoints() || schedule.passMark() != session.getPassMark()
+                || schedule.requiredHours() != session.getRequiredHours()) {
+            String before = figures(session);
+            sessions.reschedule(code, schedule);
+            auditLog.record(AuditAction.SESSION_CHANGED, actor, null, code, "修改考期日期或考试规模：" + before + " → "
+                    + figures(sessions.getByCode(code)), null);
+        }
         sessions.changeExamSettings(code, settings.sequentialNavigation(), settings.supportContact());
         if (session.getMultipleChoicePolicy() != settings.policy() || session.isDoubleMarking() != settings.doubleMarking()
                 || session.getMarkingThreshold() != settings.markingThreshold()) {
             sessions.changeGrading(code, settings.policy(), settings.doubleMarking(), settings.markingThreshold());
         }
         return sessions.changeProctoringSettings(code, settings.identityCheckRequired(), settings.evidenceRetentionDays());
+    }
+
+    private String figures(ExamSession s) {
+        StringBuilder text = new StringBuilder();
+        for (cn.cabr.carbon.session.Milestone m : cn.cabr.carbon.session.Milestone.values()) {
+            text.append(m.label()).append(' ').append(cn.cabr.carbon.shared.Dates.dateTime(s.dueAt(m), zone)).append("，");
+        }
+        return text.append("时长 ").append(s.getDurationMinutes()).append(" 分钟，总分 ").append(s.getTotalPoints())
+                .append("，及格分 ").append(s.getPassMark()).append("，学时要求 ").append(s.getRequiredHours()).toString();
     }
 
     static String requireReason(String reason, String what) {

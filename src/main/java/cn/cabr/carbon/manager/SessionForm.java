@@ -12,6 +12,7 @@ import java.util.Map;
 import org.springframework.validation.Errors;
 
 import cn.cabr.carbon.session.ExamSession;
+import cn.cabr.carbon.session.ExamSessions;
 import cn.cabr.carbon.session.Milestone;
 import cn.cabr.carbon.session.MultipleChoicePolicy;
 import cn.cabr.carbon.session.SessionDefinition;
@@ -117,21 +118,7 @@ public class SessionForm {
                 dates.put(field, value);
             }
         });
-        Instant previous = null;
-        String previousField = null;
-        for (Map.Entry<String, Milestone> e : DATE_FIELDS.entrySet()) {
-            Instant due = dates.get(e.getKey());
-            if (due == null) {
-                previous = null;
-                continue;
-            }
-            if (previous != null && due.isBefore(previous)) {
-                errors.rejectValue(e.getKey(), "order", e.getValue().label() + "不能早于"
-                        + DATE_FIELDS.get(previousField).label());
-            }
-            previous = due;
-            previousField = e.getKey();
-        }
+        checkOrder(dates, errors);
         Integer duration = number("durationMinutes", durationMinutes, 10, 600, "考试时长（分钟）", errors);
         Integer total = number("totalPoints", totalPoints, 1, 1000, "总分", errors);
         Integer pass = number("passMark", passMark, 1, 1000, "及格分", errors);
@@ -160,8 +147,38 @@ public class SessionForm {
                 duration, total, pass, hours, contact, policy, doubleMarking, threshold);
     }
 
-    /** The settings of an existing session that may still change; null with field errors when one is wrong. */
-    Settings toSettings(Errors errors) {
+    /**
+     * The settings of an existing session that may still change; null with field errors when one is wrong. Dates
+     * not sent (a reached milestone's input is disabled) keep the session's value.
+     */
+    Settings toSettings(ExamSession session, ZoneId zone, Errors errors) {
+        Map<Milestone, Instant> dates = new java.util.EnumMap<>(Milestone.class);
+        Map<String, Instant> byField = new LinkedHashMap<>();
+        DATE_FIELDS.forEach((field, milestone) -> {
+            String text = valueOf(field);
+            Instant value = text == null || text.isBlank() ? session.dueAt(milestone)
+                    : parseDate(field, text, milestone, zone, errors);
+            if (value != null) {
+                byField.put(field, value);
+                if (!value.equals(session.dueAt(milestone))) {
+                    dates.put(milestone, value);
+                }
+            }
+        });
+        checkOrder(byField, errors);
+        Integer duration = number("durationMinutes", durationMinutes, 10, 600, "考试时长（分钟）", errors);
+        Integer total = number("totalPoints", totalPoints, 1, 1000, "总分", errors);
+        Integer pass = number("passMark", passMark, 1, 1000, "及格分", errors);
+        Integer hours = number("requiredHours", requiredHours, 0, 500, "考前培训学时要求", errors);
+        if (pass != null && total != null && pass > total) {
+            errors.rejectValue("passMark", "range", "及格分不能高于总分（" + total + " 分）");
+        }
+        Instant start = byField.get("examStartAt");
+        Instant end = byField.get("examEndAt");
+        if (start != null && end != null && duration != null && !end.isBefore(start)
+                && ChronoUnit.MINUTES.between(start, end) < duration) {
+            errors.rejectValue("examEndAt", "window", "考试时段（开始至结束）短于考试时长 " + duration + " 分钟");
+        }
         Integer threshold = number("markingThreshold", markingThreshold, 0, 100, "双评分差阈值", errors);
         Integer days = number("evidenceRetentionDays", evidenceRetentionDays, 1, 3650, "监考证据保存天数", errors);
         String contact = supportContact.strip();
@@ -172,10 +189,40 @@ public class SessionForm {
         if (errors.hasErrors()) {
             return null;
         }
-        return new Settings(contact, sequentialNavigation, policy, doubleMarking, threshold, identityCheckRequired, days);
+        return new Settings(new ExamSessions.Schedule(dates, duration, total, pass, hours), contact,
+                sequentialNavigation, policy, doubleMarking, threshold, identityCheckRequired, days);
     }
 
-    record Settings(String supportContact, boolean sequentialNavigation, MultipleChoicePolicy policy,
+    /** Shows the session's own dates where the form sent none (disabled inputs of reached milestones). */
+    void fillMissingDates(ExamSession session, ZoneId zone) {
+        if (applicationsCloseAt == null || applicationsCloseAt.isBlank()) applicationsCloseAt = format(session.getApplicationsCloseAt(), zone);
+        if (materialsCloseAt == null || materialsCloseAt.isBlank()) materialsCloseAt = format(session.getMaterialsCloseAt(), zone);
+        if (hoursCutoffAt == null || hoursCutoffAt.isBlank()) hoursCutoffAt = format(session.getHoursCutoffAt(), zone);
+        if (examStartAt == null || examStartAt.isBlank()) examStartAt = format(session.getExamStartAt(), zone);
+        if (examEndAt == null || examEndAt.isBlank()) examEndAt = format(session.getExamEndAt(), zone);
+        if (scoresPublishAt == null || scoresPublishAt.isBlank()) scoresPublishAt = format(session.getScoresPublishAt(), zone);
+        if (certificatesIssueAt == null || certificatesIssueAt.isBlank()) certificatesIssueAt = format(session.getCertificatesIssueAt(), zone);
+    }
+
+    private static void checkOrder(Map<String, Instant> dates, Errors errors) {
+        Instant previous = null;
+        String previousField = null;
+        for (Map.Entry<String, Milestone> e : DATE_FIELDS.entrySet()) {
+            Instant due = dates.get(e.getKey());
+            if (due == null) {
+                previous = null;
+                continue;
+            }
+            if (previous != null && due.isBefore(previous)) {
+                errors.rejectValue(e.getKey(), "order", e.getValue().label() + "不能早于"
+                        + DATE_FIELDS.get(previousField).label());
+            }
+            previous = due;
+            previousField = e.getKey();
+        }
+    }
+
+    record Settings(ExamSessions.Schedule schedule, String supportContact, boolean sequentialNavigation, MultipleChoicePolicy policy,
             boolean doubleMarking, int markingThreshold, boolean identityCheckRequired, int evidenceRetentionDays) {
     }
 

@@ -100,13 +100,11 @@ class SessionPages {
         if (definition == null) {
             return newPage(model);
         }
-        SessionForm.Settings settings = form.toSettings(errors);
-        if (settings == null) {
-            return newPage(model);
-        }
+        boolean identityCheck = form.isIdentityCheckRequired();
+        int retention = Integer.parseInt(form.getEvidenceRetentionDays().strip());
         try {
-            ExamSession session = actions.createSession(definition, settings.sequentialNavigation(),
-                    settings.identityCheckRequired(), settings.evidenceRetentionDays());
+            ExamSession session = actions.createSession(definition, form.isSequentialNavigation(), identityCheck,
+                    retention);
             redirect.addFlashAttribute("notice", "已创建考期“" + session.getName() + "”，各节点将按设定日期自动到达");
             return "redirect:/manager/sessions/" + session.getCode();
         } catch (BusinessException e) {
@@ -135,19 +133,20 @@ class SessionPages {
     }
 
     @PostMapping("/manager/sessions/{code}/settings")
-    String changeSettings(@PathVariable String code, @ModelAttribute("form") SessionForm form, BindingResult errors,
+    String changeSettings(@AuthenticationPrincipal SignedInUser manager, @PathVariable String code, @ModelAttribute("form") SessionForm form, BindingResult errors,
             Model model, RedirectAttributes redirect) {
         ExamSession session = sessions.getByCode(code);
-        SessionForm.Settings settings = form.toSettings(errors);
+        SessionForm.Settings settings = form.toSettings(session, zone, errors);
         if (settings != null) {
             try {
-                actions.changeSettings(code, settings);
+                actions.changeSettings(manager.username(), code, settings);
                 redirect.addFlashAttribute("notice", "考期设置已保存");
                 return "redirect:/manager/sessions/" + code;
             } catch (BusinessException e) {
                 errors.reject(e.code(), e.getMessage());
             }
         }
+        form.fillMissingDates(session, zone);
         model.addAttribute("form", form);
         return sessionPage(session, model);
     }
@@ -206,6 +205,8 @@ class SessionPages {
                 .map(m -> new MilestoneRow(m, session.dueAt(m), reached.get(m), next.map(m::equals).orElse(false)))
                 .toList());
         model.addAttribute("policies", MultipleChoicePolicy.values());
+        model.addAttribute("dateFields", SessionForm.DATE_FIELDS);
+        model.addAttribute("reachedSet", reached.keySet());
         Blueprints.View blueprint = blueprints.view(session.getId());
         model.addAttribute("blueprint", blueprint);
         if (!model.containsAttribute("lineRows")) {

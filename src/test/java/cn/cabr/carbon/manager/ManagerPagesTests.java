@@ -68,6 +68,10 @@ class ManagerPagesTests {
     MaterialsExtensionCloser closer;
     @Autowired
     TestClock clock;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService managementService;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtimeService;
 
     // ---- who may open the pages ----
 
@@ -140,6 +144,75 @@ class ManagerPagesTests {
         assertThat(changed.getMarkingThreshold()).isEqualTo(5);
         assertThat(changed.getEvidenceRetentionDays()).isEqualTo(30);
         assertThat(changed.getSupportContact()).isEqualTo("客服 400-000-0000");
+    }
+
+    @Test
+    void movingADateNotReachedYet_movesTheWaitingTimer_whileReachedDatesAndPastDatesAreRefused() {
+        ExamSession session = fixtures.newSession();
+        ApiClient manager = fixtures.staff("manager");
+        String path = "/manager/sessions/" + session.getCode() + "/settings";
+        Map<String, String> form = settingsOf(session);
+        LocalDateTime moved = LocalDateTime.ofInstant(session.getApplicationsCloseAt(), BEIJING).minusDays(1)
+                .withSecond(0).withNano(0);
+        form.put("applicationsCloseAt", moved.format(SessionForm.INPUT));
+        form.put("passMark", "100");
+
+        Map<String, String> past = new java.util.HashMap<>(form);
+        past.put("applicationsCloseAt", LocalDateTime.now(BEIJING).minusDays(1).format(SessionForm.INPUT));
+        ApiClient.Response refused = manager.postForm(path, past);
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.text()).contains("报名截止不能早于当前时间");
+        assertThat(sessions.getByCode(session.getCode()).getPassMark()).as("nothing half-saved").isEqualTo(90);
+
+        Map<String, String> unordered = new java.util.HashMap<>(form);
+        unordered.put("examEndAt", form.get("hoursCutoffAt"));
+        assertThat(manager.postForm(path, unordered).text()).contains("考试结束不能早于考试开始");
+
+        ApiClient.Response saved = manager.postForm(path, form);
+        assertThat(saved.status()).as(saved.text().replaceAll("(?s).*设置未保存", "").replaceAll("(?s)</ul>.*", "")).isEqualTo(302);
+        ExamSession changed = sessions.getByCode(session.getCode());
+        Instant expected = moved.atZone(BEIJING).toInstant();
+        assertThat(changed.getApplicationsCloseAt()).isEqualTo(expected);
+        assertThat(changed.getPassMark()).isEqualTo(100);
+        ProcessInstanceRef process = processOf(session.getCode());
+        assertThat(managementService.createJobQuery().processInstanceId(process.id()).timers()
+                .activityId("Timer_ApplicationsClosed").singleResult().getDuedate().toInstant()).isEqualTo(expected);
+
+        fixtures.fire(manager, session.getCode(), Milestone.APPLICATIONS_CLOSED);
+        Map<String, String> afterReached = settingsOf(sessions.getByCode(session.getCode()));
+        afterReached.put("applicationsCloseAt", moved.plusHours(1).format(SessionForm.INPUT));
+        assertThat(manager.postForm(path, afterReached).text()).contains("“报名截止”已到达，日期不能再修改");
+        assertThat(manager.get("/manager/sessions/" + session.getCode()).text())
+                .contains("id=\"applicationsCloseAt\" name=\"applicationsCloseAt\"").contains("disabled");
+    }
+
+    private record ProcessInstanceRef(String id) {
+    }
+
+    private ProcessInstanceRef processOf(String code) {
+        return new ProcessInstanceRef(runtimeService.createProcessInstanceQuery().processDefinitionKey("ExamSession")
+                .processInstanceBusinessKey(code).singleResult().getId());
+    }
+
+    private Map<String, String> settingsOf(ExamSession session) {
+        SessionForm f = SessionForm.of(session, BEIJING);
+        Map<String, String> form = new java.util.HashMap<>();
+        form.put("applicationsCloseAt", f.getApplicationsCloseAt());
+        form.put("materialsCloseAt", f.getMaterialsCloseAt());
+        form.put("hoursCutoffAt", f.getHoursCutoffAt());
+        form.put("examStartAt", f.getExamStartAt());
+        form.put("examEndAt", f.getExamEndAt());
+        form.put("scoresPublishAt", f.getScoresPublishAt());
+        form.put("certificatesIssueAt", f.getCertificatesIssueAt());
+        form.put("durationMinutes", f.getDurationMinutes());
+        form.put("totalPoints", f.getTotalPoints());
+        form.put("passMark", f.getPassMark());
+        form.put("requiredHours", f.getRequiredHours());
+        form.put("supportContact", f.getSupportContact());
+        form.put("multipleChoicePolicy", f.getMultipleChoicePolicy());
+        form.put("markingThreshold", f.getMarkingThreshold());
+        form.put("evidenceRetentionDays", f.getEvidenceRetentionDays());
+        return form;
     }
 
     @Test
