@@ -55,6 +55,30 @@ class ManagerPagesBrowserTests extends BrowserTest {
         assertThat(browser.driver().findElements(By.cssSelector("#milestone-MATERIALS_CLOSED a"))).hasSize(1);
     }
 
+    @Test
+    void aManagerUploadsAFileWithBadRows_seesEachRowsProblem_andThenImportsTheCorrectedFile() throws Exception {
+        cn.cabr.carbon.support.CaseFixtures.Candidate candidate = fixtures.candidate("页学时");
+        String yesterday = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        java.nio.file.Path bad = java.nio.file.Files.createTempFile("hours-bad", ".csv");
+        java.nio.file.Files.writeString(bad, "id_number,hours,completed_at,course\n" + candidate.idNumber() + ",8,"
+                + yesterday + ",碳交易\n" + candidate.idNumber() + ",-1," + yesterday + ",碳足迹\n");
+        browser.login("manager", fixtures.password());
+        browser.open("/manager");
+        browser.click(browser.visible(By.linkText("导入培训学时")));
+        browser.visible(By.id("file")).sendKeys(bad.toString());
+        browser.click(browser.driver().findElement(By.id("import-button")));
+        String errors = browser.visible(By.id("import-errors")).getText();
+        assertThat(errors).contains("所有记录均未导入").contains("3").contains("学时").contains("学时须大于 0、不超过 36，最多两位小数");
+
+        java.nio.file.Path good = java.nio.file.Files.createTempFile("hours-good", ".csv");
+        java.nio.file.Files.writeString(good, "id_number,hours,completed_at,course\n" + candidate.idNumber() + ",8,"
+                + yesterday + ",碳交易\n");
+        browser.visible(By.id("file")).sendKeys(good.toString());
+        browser.click(browser.driver().findElement(By.id("import-button")));
+        assertThat(browser.visible(By.id("import-summary")).getText()).contains("导入 1 条学时记录，涉及 1 名考生，共 8 学时");
+    }
+
     private void type(By locator, String text) {
         WebElement input = browser.driver().findElement(locator);
         input.clear();
