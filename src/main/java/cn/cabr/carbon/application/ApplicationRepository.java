@@ -16,6 +16,8 @@ interface ApplicationRepository extends JpaRepository<Application, Long> {
 
     List<Application> findByCandidateIdOrderByCreatedAtDesc(Long candidateId);
 
+    List<Application> findBySessionIdOrderByApplicationNumber(Long sessionId);
+
     boolean existsByCandidateIdAndSessionId(Long candidateId, Long sessionId);
 
     @Query("select a.applicationNumber from Application a, Candidate c where c.id = a.candidateId"

@@ -1,6 +1,7 @@
 package cn.cabr.carbon.application;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -22,6 +24,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import cn.cabr.carbon.session.ExamSession;
 import cn.cabr.carbon.session.ExamSessions;
 import cn.cabr.carbon.session.Milestone;
+import cn.cabr.carbon.audit.AuditAction;
+import cn.cabr.carbon.audit.AuditLog;
 import cn.cabr.carbon.shared.BusinessException;
 import cn.cabr.carbon.storage.FileStorage;
 import cn.cabr.carbon.storage.StoredFile;
@@ -44,10 +48,14 @@ public class Applications {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ZoneId zone;
+    private final MaterialsDeadlineExtensionRepository extensions;
+    private final AuditLog auditLog;
 
     Applications(ApplicationRepository applications, ApplicationDocumentRepository documents, Candidates candidates,
             ExamSessions sessions, FileStorage storage, UploadInspector inspector, ApplicationEventPublisher events,
-            Clock clock, ZoneId businessZone) {
+            Clock clock, ZoneId businessZone, MaterialsDeadlineExtensionRepository extensions, AuditLog auditLog) {
+        this.extensions = extensions;
+        this.auditLog = auditLog;
         this.applications = applications;
         this.documents = documents;
         this.candidates = candidates;
@@ -100,7 +108,7 @@ public class Applications {
         switch (application.getStatus()) {
             case DRAFT -> requireMaterialsOpen(session);
             case SUPPLEMENT_REQUESTED -> {
-                requireMaterialsOpen(session);
+                requireSupplementOpen(session, application);
                 if (!application.getSupplementTypes().contains(type)) {
                     throw BusinessException.conflict("DOCUMENT_NOT_REQUESTED", "审核员未要求补充“" + type.label()
                             + "”，请只上传要求补充的材料：" + labels(application.getSupplementTypes()));
@@ -168,7 +176,7 @@ public class Applications {
         if (application.getStatus() != ApplicationStatus.SUPPLEMENT_REQUESTED) {
             throw BusinessException.conflict("NO_SUPPLEMENT_REQUESTED", "当前没有需要补充的材料");
         }
-        requireMaterialsOpen(sessions.get(application.getSessionId()));
+        requireSupplementOpen(sessions.get(application.getSessionId()), application);
         Set<DocumentType> stillMissing = EnumSet.noneOf(DocumentType.class);
         for (DocumentType type : application.getSupplementTypes()) {
             boolean resupplied = documents.findByApplicationIdAndDocumentTypeAndSupersededFalse(application.getId(), type)
@@ -339,6 +347,109 @@ public class Applications {
         if (session.isArchived() || sessions.hasPassed(session, Milestone.MATERIALS_CLOSED)) {
             throw BusinessException.conflict("MATERIALS_CLOSED", session.getName() + "提交报名材料已截止");
         }
+    }
+
+    /** A supplement may come until the session's materials deadline, or this candidate's extended one. */
+    private void requireSupplementOpen(ExamSession session, Application application) {
+        if (!session.isArchived() && openExtension(application.getId()).isPresent()) {
+            return;
+        }
+        requireMaterialsOpen(session);
+    }
+
+    private Optional<MaterialsDeadlineExtension> openExtension(long applicationId) {
+        Instant now = clock.instant();
+        return extensions.findById(applicationId)
+                .filter(e -> e.getClosedAt() == null && e.getDeadline().isAfter(now));
+    }
+
+    // ---- materials deadlines extended for one candidate ----
+
+    static final int MAX_REASON_LENGTH = 500;
+
+    /** The applications of a session, by number: for managers' lists and exports. */
+    @Transactional(readOnly = true)
+    public List<Application> ofSession(long sessionId) {
+        return applications.findBySessionIdOrderByApplicationNumber(sessionId);
+    }
+
+    /** When this candidate's supplement is due: the session's materials deadline, or a later one a manager granted. */
+    @Transactional(readOnly = true)
+    public Instant materialsDeadline(Application application) {
+        Instant sessionDeadline = sessions.get(application.getSessionId()).getMaterialsCloseAt();
+        return extensions.findById(application.getId()).map(MaterialsDeadlineExtension::getDeadline)
+                .filter(d -> d.isAfter(sessionDeadline)).orElse(sessionDeadline);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<MaterialsDeadlineExtension> materialsExtension(long applicationId) {
+        return extensions.findById(applicationId);
+    }
+
+    /**
+     * Gives one candidate who was asked to supplement their materials a later deadline (a manager's decision with a
+     * reason, audited). The new deadline must lie ahead, after the current one, and no later than the session's
+     * training-hours cutoff, after which cases move on to the exam.
+     */
+    public MaterialsDeadlineExtension extendMaterialsDeadline(String applicationNumber, Instant deadline, String actor,
+            String reason) {
+        Application application = applications.findByApplicationNumber(applicationNumber == null ? "" : applicationNumber.strip())
+                .orElseThrow(() -> BusinessException.notFound("APPLICATION_NOT_FOUND", "报名记录不存在：" + applicationNumber));
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > MAX_REASON_LENGTH) {
+            throw BusinessException.invalid("REASON_REQUIRED", "请填写延长期限的理由（不超过 " + MAX_REASON_LENGTH + " 字）");
+        }
+        if (deadline == null) {
+            throw BusinessException.invalid("DEADLINE_REQUIRED", "请填写新的补充材料截止时间");
+        }
+        if (application.getStatus() != ApplicationStatus.SUPPLEMENT_REQUESTED) {
+            throw BusinessException.conflict("NO_SUPPLEMENT_REQUESTED", application.getApplicationNumber()
+                    + " 当前不在“需补充材料”状态（" + application.getStatus().label() + "），无需延长补充材料期限");
+        }
+        ExamSession session = sessions.get(application.getSessionId());
+        if (session.isArchived()) {
+            throw BusinessException.conflict("SESSION_ARCHIVED", session.getName() + "已归档");
+        }
+        Instant now = clock.instant();
+        Instant current = materialsDeadline(application);
+        if (current.isBefore(now) && openExtension(application.getId()).isEmpty()
+                && sessions.isReachedReadOnly(session.getId(), Milestone.MATERIALS_CLOSED)) {
+            throw BusinessException.conflict("MATERIALS_ALREADY_CLOSED", "补充材料已截止，该报名已关闭，不能再延长");
+        }
+        if (!deadline.isAfter(now) || !deadline.isAfter(current)) {
+            throw BusinessException.invalid("DEADLINE_NOT_LATER", "新的截止时间须晚于当前时间和原截止时间（"
+                    + cn.cabr.carbon.shared.Dates.dateTime(current, zone) + "）");
+        }
+        if (deadline.isAfter(session.getHoursCutoffAt())) {
+            throw BusinessException.invalid("DEADLINE_TOO_LATE", "新的截止时间不能晚于考前学时统计截止（"
+                    + cn.cabr.carbon.shared.Dates.dateTime(session.getHoursCutoffAt(), zone) + "）");
+        }
+        MaterialsDeadlineExtension extension = extensions.findById(application.getId())
+                .orElseGet(() -> new MaterialsDeadlineExtension(application.getId()));
+        extension.extend(deadline, actor, now, why);
+        extensions.save(extension);
+        auditLog.record(AuditAction.MATERIALS_DEADLINE_EXTENDED, actor, application.getApplicationNumber(),
+                session.getCode(), "补充材料截止时间由 " + cn.cabr.carbon.shared.Dates.dateTime(current, zone) + " 延长至 "
+                        + cn.cabr.carbon.shared.Dates.dateTime(deadline, zone), why);
+        return extension;
+    }
+
+    /** Application numbers of a session whose extended materials deadline has not passed yet. */
+    @Transactional(readOnly = true)
+    public List<String> openMaterialsExtensions(long sessionId) {
+        return extensions.openApplicationNumbers(sessionId, clock.instant());
+    }
+
+    /** Extensions whose deadline passed and whose case has not been closed for it yet, with their numbers. */
+    @Transactional(readOnly = true)
+    public List<Application> materialsExtensionsDue() {
+        return extensions.findByClosedAtIsNullAndDeadlineLessThanEqual(clock.instant()).stream()
+                .map(e -> get(e.getApplicationId())).toList();
+    }
+
+    /** The extended deadline of this application passed and its case was told. */
+    public void materialsExtensionExpired(long applicationId) {
+        extensions.findById(applicationId).ifPresent(e -> e.closed(clock.instant()));
     }
 
     private ApplicationDocument ownedDocument(long candidateId, String applicationNumber, long documentId) {

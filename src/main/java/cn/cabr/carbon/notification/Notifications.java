@@ -7,6 +7,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.cabr.carbon.shared.BusinessException;
+
 /**
  * The outbox of messages to candidates. Writing one is part of the business transaction that caused it, so a
  * message is never sent for something that rolled back, and never lost for something that committed.
@@ -45,5 +47,18 @@ public class Notifications {
     @Transactional(readOnly = true)
     public List<Notification> forApplication(long applicationId) {
         return notifications.findByApplicationIdOrderByIdAsc(applicationId);
+    }
+
+    /**
+     * Queues the application's latest message again, as a new outbox entry with the same text, so it is shown and
+     * e-mailed once more (the mail job sends it after the commit). Refused when the application has no message.
+     */
+    public Notification resendLatest(long applicationId, String applicationNumber) {
+        List<Notification> sent = notifications.findByApplicationIdOrderByIdAsc(applicationId);
+        if (sent.isEmpty()) {
+            throw BusinessException.conflict("NO_NOTIFICATION", applicationNumber + " 还没有任何通知，无法重发");
+        }
+        Notification last = sent.get(sent.size() - 1);
+        return notify(last.getCandidateId(), applicationId, last.getKind(), last.getTitle(), last.getBody());
     }
 }

@@ -59,15 +59,15 @@ class CasePages {
         TechnicalRemedies.RemedyView remedy = remedies.viewFor(application.getId()).orElse(null);
         model.addAttribute("remedy", remedy);
         model.addAttribute("timeline", CaseTimeline.withRemedy(CaseTimeline.of(status, application.getSubmittedAt(),
-                reviews.history(application.getId()), flagged, dates::dateTime), remedy, dates::dateTime));
+                reviews.history(application.getId()), flagged, dates::dateTime,
+                application.getStatus() == ApplicationStatus.SUPPLEMENT_REQUESTED ? applications.materialsDeadline(application)
+                        : null), remedy, dates::dateTime));
         model.addAttribute("examOpen", List.of("WAITING_FOR_EXAM", "EXAM_READY", "EXAM_IN_PROGRESS").contains(status.stage()));
         if (application.getStatus() == ApplicationStatus.SUPPLEMENT_REQUESTED) {
             List<ApplicationDocument> documents = applications.currentDocuments(application.getId());
             model.addAttribute("files", ApplicationPages.filesByType(documents));
             model.addAttribute("requestedTypes", application.getSupplementTypes());
-            model.addAttribute("materialsCloseAt", status.milestones().stream()
-                    .filter(m -> m.milestone().equals(Milestone.MATERIALS_CLOSED.name())).findFirst()
-                    .map(CaseStatus.Milestone::dueAt).orElse(null));
+            model.addAttribute("materialsCloseAt", applications.materialsDeadline(application));
         }
         model.addAttribute("notifications", notifications.forApplication(application.getId()));
         return "portal/case";

@@ -48,6 +48,12 @@ final class CaseTimeline {
      */
     static List<Entry> of(CaseStatus s, Instant submittedAt, List<ReviewDecision> reviews, boolean flagged,
             Function<Instant, String> dateTime) {
+        return of(s, submittedAt, reviews, flagged, dateTime, null);
+    }
+
+    /** The same, with this candidate's materials deadline when a manager extended it (null: the session's). */
+    static List<Entry> of(CaseStatus s, Instant submittedAt, List<ReviewDecision> reviews, boolean flagged,
+            Function<Instant, String> dateTime, Instant materialsDeadline) {
         List<Entry> entries = new ArrayList<>();
         String outcome = s.outcome();
         boolean closed = outcome != null;
@@ -64,7 +70,7 @@ final class CaseTimeline {
                 boolean open = d == last && "SUPPLEMENT_REQUESTED".equals(stage);
                 State state = open ? State.CURRENT : "INCOMPLETE".equals(outcome) && d == last ? State.FAILED : State.DONE;
                 entries.add(new Entry("审核员要求补充材料", state, dateTime.apply(d.getDecidedAt()),
-                        "审核意见：" + d.getReason() + (open ? "。请在 " + dateTime.apply(due(s, Milestone.MATERIALS_CLOSED))
+                        "审核意见：" + d.getReason() + (open ? "。请在 " + dateTime.apply(materialsDeadline != null ? materialsDeadline : due(s, Milestone.MATERIALS_CLOSED))
                                 + " 前重新上传要求的材料并提交" : "")));
             }
         }

@@ -103,7 +103,7 @@ class SecurityConfig {
                         // public certificate verification (rate-limited, masked name only)
                         .requestMatchers(HttpMethod.GET, "/verify", "/verify/*", "/api/public/certificates/*").permitAll()
                         .requestMatchers("/api/manager/**").hasRole("MANAGER")
-                        .requestMatchers("/manager/**").hasRole("MANAGER")
+                        .requestMatchers("/manager", "/manager/**").hasRole("MANAGER")
                         .requestMatchers("/staff/**").hasAnyRole("REVIEWER", "ADJUDICATOR", "GRADER", "PROCTOR", "MANAGER")
                         .requestMatchers("/api/staff/live/**").hasRole("PROCTOR")
                         .anyRequest().authenticated())

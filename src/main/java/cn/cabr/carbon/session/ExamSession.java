@@ -114,6 +114,21 @@ public class ExamSession {
         }
     }
 
+    void reschedule(java.util.Map<Milestone, Instant> dates, int durationMinutes, int totalPoints, int passMark,
+            int requiredHours) {
+        this.applicationsCloseAt = dates.get(Milestone.APPLICATIONS_CLOSED);
+        this.materialsCloseAt = dates.get(Milestone.MATERIALS_CLOSED);
+        this.hoursCutoffAt = dates.get(Milestone.HOURS_COUNTED);
+        this.examStartAt = dates.get(Milestone.EXAM_OPENED);
+        this.examEndAt = dates.get(Milestone.EXAM_CLOSED);
+        this.scoresPublishAt = dates.get(Milestone.SCORES_PUBLISHED);
+        this.certificatesIssueAt = dates.get(Milestone.CERTIFICATES_ISSUED);
+        this.durationMinutes = durationMinutes;
+        this.totalPoints = totalPoints;
+        this.passMark = passMark;
+        this.requiredHours = requiredHours;
+    }
+
     void changeGrading(MultipleChoicePolicy policy, boolean doubleMarking, int markingThreshold) {
         this.multipleChoicePolicy = policy;
         this.doubleMarking = doubleMarking;

@@ -1,6 +1,7 @@
 package cn.cabr.carbon.session;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -155,6 +156,64 @@ public class ExamSessions {
                 identityCheckRequired == null ? session.isIdentityCheckRequired() : identityCheckRequired, days);
         auditLog.record(AuditAction.SESSION_CHANGED, auditLog.currentActor(), null, session.getCode(),
                 session.getName() + "监考设置：" + before + " → " + proctoringSettings(session), null);
+        return session;
+    }
+
+    /** New dates (only those that change need be given) and figures of a session. */
+    public record Schedule(Map<Milestone, Instant> dates, int durationMinutes, int totalPoints, int passMark,
+            int requiredHours) {
+    }
+
+    /**
+     * Moves dates of milestones not reached yet and changes the session's figures while they still matter: the
+     * exam's duration until the exam opens, total points and pass mark until the exam closes, the required hours
+     * until they are counted. A reached milestone keeps its date; a new date cannot lie in the past (firing the
+     * milestone is the way to reach it now). Every problem is listed; nothing changes unless all is right.
+     */
+    public ExamSession reschedule(String code, Schedule schedule) {
+        ExamSession session = lock(getByCode(code).getId());
+        if (session.isArchived()) {
+            throw BusinessException.conflict("SESSION_ARCHIVED", session.getName() + "已归档，不能修改");
+        }
+        Map<Milestone, SessionMilestone> reached = reachedMilestones(session.getId());
+        java.time.Instant now = clock.instant();
+        List<String> problems = new java.util.ArrayList<>();
+        Map<Milestone, java.time.Instant> dates = new EnumMap<>(Milestone.class);
+        java.util.Set<Milestone> moved = java.util.EnumSet.noneOf(Milestone.class);
+        for (Milestone m : Milestone.values()) {
+            java.time.Instant old = session.dueAt(m);
+            java.time.Instant wanted = schedule.dates().getOrDefault(m, old);
+            if (wanted.equals(old)) {
+                dates.put(m, old);
+                continue;
+            }
+            if (reached.containsKey(m)) {
+                problems.add("“" + m.label() + "”已到达，日期不能再修改");
+            } else if (wanted.isBefore(now)) {
+                problems.add(m.label() + "不能早于当前时间（如需现在到达，请使用“立即触发”）");
+            }
+            dates.put(m, wanted);
+            moved.add(m);
+        }
+        if (schedule.durationMinutes() != session.getDurationMinutes() && reached.containsKey(Milestone.EXAM_OPENED)) {
+            problems.add("考试已开始，考试时长不能再修改");
+        }
+        if ((schedule.totalPoints() != session.getTotalPoints() || schedule.passMark() != session.getPassMark())
+                && reached.containsKey(Milestone.EXAM_CLOSED)) {
+            problems.add("考试已结束，总分和及格分不能再修改");
+        }
+        if (schedule.requiredHours() != session.getRequiredHours() && reached.containsKey(Milestone.HOURS_COUNTED)) {
+            problems.add("学时已统计，学时要求不能再修改");
+        }
+        if (!problems.isEmpty()) {
+            throw BusinessException.invalid("SESSION_SETTINGS_INVALID", "考期设置有误：" + String.join("；", problems));
+        }
+        session.reschedule(dates, schedule.durationMinutes(), schedule.totalPoints(), schedule.passMark(),
+                schedule.requiredHours());
+        session.checkConsistency();
+        if (!moved.isEmpty()) {
+            events.publishEvent(new SessionRescheduled(session.getId(), session.getCode(), moved));
+        }
         return session;
     }
 

@@ -1,12 +1,6 @@
 package cn.cabr.carbon.training;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -20,9 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -82,92 +73,113 @@ public class TrainingHours {
         return records.save(new TrainingRecord(candidateId, hours, course, completedAt, source, "manual", clock.instant()));
     }
 
+    /** One wrong cell or row of an import: the row as the file numbers it (header = 1), the column, the problem. */
+    public record RowError(int row, String column, String message) {
+    }
+
+    /** An import's answer: the report when everything was added, or the row errors when nothing was. */
+    public record ImportOutcome(ImportReport report, List<RowError> errors) {
+        public boolean accepted() {
+            return report != null;
+        }
+    }
+
+    /** The columns of an import file and the names people read. */
+    public static final List<String> COLUMNS = List.of(HEADER);
+    public static final List<String> COLUMN_LABELS = List.of("身份证号", "学时", "完成时间", "课程名称");
+
     /**
      * Imports a CSV export of the training platform: header {@code id_number,hours,completed_at,course}, UTF-8,
      * times as {@code yyyy-MM-dd HH:mm} Beijing time. Every row is checked first; if any row is wrong nothing
      * is imported and the answer lists each wrong row by its line number.
      */
     public ImportReport importCsv(byte[] csv, String source) {
-        List<String> errors = new ArrayList<>();
-        List<TrainingRecord> accepted = new ArrayList<>();
-        String batch = UUID.randomUUID().toString();
-        Instant now = clock.instant();
-        Set<Long> candidateIds = new HashSet<>();
-        try (CSVParser parser = CSVParser.parse(new StringReader(decode(csv)), CSVFormat.DEFAULT.builder()
-                .setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).get())) {
-            checkHeader(parser.getHeaderNames());
-            for (CSVRecord row : parser) {
-                String problem = parseRow(row, source, batch, now, accepted, candidateIds);
-                if (problem != null) {
-                    errors.add("第 " + (row.getRecordNumber() + 1) + " 行：" + problem);
-                }
-            }
-        } catch (IOException | IllegalStateException | IllegalArgumentException e) {
-            throw BusinessException.invalid("CSV_UNREADABLE", "CSV 文件无法解析：请使用 UTF-8 编码、逗号分隔，并检查引号是否成对");
-        }
-        if (accepted.isEmpty() && errors.isEmpty()) {
-            throw BusinessException.invalid("CSV_EMPTY", "CSV 文件中没有学时记录");
-        }
-        if (!errors.isEmpty()) {
+        ImportOutcome outcome = importRows(TrainingFiles.csvRows(csv), source);
+        if (!outcome.accepted()) {
+            List<String> errors = outcome.errors().stream().map(e -> "第 " + e.row() + " 行：" + e.message()).toList();
             List<String> shown = errors.size() > MAX_ERRORS_SHOWN ? errors.subList(0, MAX_ERRORS_SHOWN) : errors;
             throw BusinessException.invalid("IMPORT_REJECTED", "导入未执行（共 " + errors.size() + " 行有误，所有记录均未导入）："
                     + String.join("；", shown) + (errors.size() > shown.size() ? "；……" : ""));
         }
-        records.saveAll(accepted);
-        BigDecimal total = accepted.stream().map(TrainingRecord::getHours).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new ImportReport(batch, accepted.size(), candidateIds.size(), total);
+        return outcome.report();
     }
 
-    private String parseRow(CSVRecord row, String source, String batch, Instant now, List<TrainingRecord> accepted,
-            Set<Long> candidateIds) {
-        if (row.size() != HEADER.length) {
-            return "应有 " + HEADER.length + " 列，实际 " + row.size() + " 列";
+    /**
+     * Imports a CSV or an Excel (.xlsx) file of the same four columns, told apart by the file's name. A file that
+     * cannot be read at all is refused (BusinessException); row problems come back as errors, and then nothing is
+     * added: all rows or none, in this one transaction.
+     */
+    public ImportOutcome importFile(String filename, byte[] content, String source) {
+        String name = filename == null ? "" : filename.toLowerCase(java.util.Locale.ROOT);
+        List<TrainingFiles.RawRow> rows;
+        if (name.endsWith(".xlsx")) {
+            rows = TrainingFiles.xlsxRows(content, zone);
+        } else if (name.endsWith(".csv")) {
+            rows = TrainingFiles.csvRows(content);
+        } else {
+            throw BusinessException.invalid("IMPORT_FILE_TYPE", "请上传 .xlsx 或 .csv 文件（可先下载模板）");
         }
-        Optional<Candidate> candidate = candidates.findByIdNumber(row.get("id_number"));
+        return importRows(rows, source);
+    }
+
+    private ImportOutcome importRows(List<TrainingFiles.RawRow> rows, String source) {
+        List<RowError> errors = new ArrayList<>();
+        List<TrainingRecord> accepted = new ArrayList<>();
+        String batch = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        Set<Long> candidateIds = new HashSet<>();
+        for (TrainingFiles.RawRow row : rows) {
+            RowError problem = parseRow(row, source, batch, now, accepted, candidateIds);
+            if (problem != null) {
+                errors.add(problem);
+            }
+        }
+        if (accepted.isEmpty() && errors.isEmpty()) {
+            throw BusinessException.invalid("CSV_EMPTY", "文件中没有学时记录");
+        }
+        if (!errors.isEmpty()) {
+            return new ImportOutcome(null, List.copyOf(errors));
+        }
+        records.saveAll(accepted);
+        BigDecimal total = accepted.stream().map(TrainingRecord::getHours).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new ImportOutcome(new ImportReport(batch, accepted.size(), candidateIds.size(), total), List.of());
+    }
+
+    private RowError parseRow(TrainingFiles.RawRow row, String source, String batch, Instant now,
+            List<TrainingRecord> accepted, Set<Long> candidateIds) {
+        int n = row.number();
+        if (row.cells().size() != HEADER.length) {
+            return new RowError(n, "整行", "应有 " + HEADER.length + " 列，实际 " + row.cells().size() + " 列");
+        }
+        String idNumber = row.cells().get(0);
+        Optional<Candidate> candidate = idNumber.isBlank() ? Optional.empty() : candidates.findByIdNumber(idNumber);
         if (candidate.isEmpty()) {
-            return "身份证号码未对应任何已注册考生";
+            return new RowError(n, COLUMN_LABELS.get(0), idNumber.isBlank() ? "身份证号码不能为空" : "身份证号码未对应任何已注册考生");
         }
         BigDecimal hours;
         try {
-            hours = new BigDecimal(row.get("hours"));
+            hours = new BigDecimal(row.cells().get(1));
         } catch (NumberFormatException e) {
-            return "学时“" + row.get("hours") + "”不是数字";
+            return new RowError(n, COLUMN_LABELS.get(1), "学时“" + row.cells().get(1) + "”不是数字");
         }
-        if (hours.signum() <= 0 || hours.compareTo(MAX_HOURS_PER_RECORD) > 0 || hours.scale() > 2) {
-            return "学时须大于 0、不超过 36，最多两位小数";
+        if (hours.signum() <= 0 || hours.compareTo(MAX_HOURS_PER_RECORD) > 0 || hours.stripTrailingZeros().scale() > 2) {
+            return new RowError(n, COLUMN_LABELS.get(1), "学时须大于 0、不超过 36，最多两位小数");
         }
         Instant completedAt;
         try {
-            completedAt = LocalDateTime.parse(row.get("completed_at"), COMPLETED_AT).atZone(zone).toInstant();
+            completedAt = LocalDateTime.parse(row.cells().get(2), COMPLETED_AT).atZone(zone).toInstant();
         } catch (DateTimeParseException e) {
-            return "完成时间“" + row.get("completed_at") + "”格式应为 yyyy-MM-dd HH:mm";
+            return new RowError(n, COLUMN_LABELS.get(2), "完成时间“" + row.cells().get(2) + "”格式应为 yyyy-MM-dd HH:mm");
         }
         if (completedAt.isAfter(clock.instant())) {
-            return "完成时间晚于当前时间";
+            return new RowError(n, COLUMN_LABELS.get(2), "完成时间晚于当前时间");
         }
-        String course = row.get("course");
+        String course = row.cells().get(3);
         if (course.isBlank() || course.length() > 200) {
-            return "课程名称不能为空且不超过 200 字";
+            return new RowError(n, COLUMN_LABELS.get(3), "课程名称不能为空且不超过 200 字");
         }
         candidateIds.add(candidate.get().getId());
         accepted.add(new TrainingRecord(candidate.get().getId(), hours, course, completedAt, source, batch, now));
         return null;
-    }
-
-    private static void checkHeader(List<String> header) {
-        if (!header.equals(List.of(HEADER))) {
-            throw BusinessException.invalid("CSV_HEADER_INVALID",
-                    "CSV 表头应为：" + String.join(",", HEADER) + "（当前为：" + String.join(",", header) + "）");
-        }
-    }
-
-    private static String decode(byte[] csv) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(csv)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw BusinessException.invalid("CSV_NOT_UTF8", "CSV 文件不是 UTF-8 编码（Excel 请选择“CSV UTF-8”格式另存）");
-        }
     }
 }

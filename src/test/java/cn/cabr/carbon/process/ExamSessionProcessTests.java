@@ -70,7 +70,7 @@ class ExamSessionProcessTests {
                     .thenReturn(Date.from(Instant.parse("2031-01-01T00:00:00Z").plusSeconds(86400L * m.ordinal())));
         }
         Mocks.register("sessionSchedule", schedule);
-        Mocks.register("reachMilestoneDelegate", new ReachMilestoneDelegate(sessions, runtimeService()));
+        Mocks.register("reachMilestoneDelegate", new ReachMilestoneDelegate(sessions, runtimeService(), mock(cn.cabr.carbon.application.Applications.class)));
         Mocks.register("checkPublicationDelegate", new CheckPublicationDelegate(readiness));
         when(sessions.get(SESSION_ID)).thenReturn(session);
         when(session.getName()).thenReturn("测试考期");
