@@ -105,8 +105,7 @@ public class ExamSessions {
         ExamSession locked = lock(session.getId());
         String before = gradingRules(locked);
         locked.changeGrading(policy, doubleMarking, threshold);
-        auditLog.record(AuditAction.SESSION_CHANGED, auditLog.currentActor(), null, locked.getCode(),
-                locked.getName() + "评分规则：" + before + " → " + gradingRules(locked), null);
+        recordChange(locked, "评分规则：", before, gradingRules(locked));
         return session;
     }
 
@@ -133,8 +132,7 @@ public class ExamSessions {
         }
         String before = examSettings(locked);
         locked.changeExamSettings(sequential, contact);
-        auditLog.record(AuditAction.SESSION_CHANGED, auditLog.currentActor(), null, locked.getCode(),
-                locked.getName() + "考试设置：" + before + " → " + examSettings(locked), null);
+        recordChange(locked, "考试设置：", before, examSettings(locked));
         return locked;
     }
 
@@ -154,9 +152,16 @@ public class ExamSessions {
         String before = proctoringSettings(session);
         session.changeProctoringSettings(
                 identityCheckRequired == null ? session.isIdentityCheckRequired() : identityCheckRequired, days);
-        auditLog.record(AuditAction.SESSION_CHANGED, auditLog.currentActor(), null, session.getCode(),
-                session.getName() + "监考设置：" + before + " → " + proctoringSettings(session), null);
+        recordChange(session, "监考设置：", before, proctoringSettings(session));
         return session;
+    }
+
+    /** A saved form that changed nothing is not a decision: only real changes go into the audit log. */
+    private void recordChange(ExamSession session, String what, String before, String after) {
+        if (!before.equals(after)) {
+            auditLog.record(AuditAction.SESSION_CHANGED, auditLog.currentActor(), null, session.getCode(),
+                    session.getName() + what + before + " → " + after, null);
+        }
     }
 
     /** New dates (only those that change need be given) and figures of a session. */
