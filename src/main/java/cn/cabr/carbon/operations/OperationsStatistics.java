@@ -1,7 +1,6 @@
 package cn.cabr.carbon.operations;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -14,13 +13,12 @@ import cn.cabr.carbon.session.ExamSessions;
 
 /**
  * The one source of the managers' figures, for the Cockpit dashboard plugin and the Prometheus metrics alike.
- * A handful of group-by queries for all sessions together, whatever the number of cases; the metrics read a
- * snapshot at most {@link #CACHE_FOR} old.
+ * A handful of group-by queries for all sessions together, whatever the number of cases. The plugin asks for
+ * fresh figures when a manager opens the dashboard; the Prometheus gauges hold a snapshot refreshed every 30 s
+ * ({@link BusinessMetrics}), so scrapes never reach the database.
  */
 @Service
 public class OperationsStatistics {
-
-    static final Duration CACHE_FOR = Duration.ofSeconds(30);
 
     public record Snapshot(Instant takenAt, List<SessionFigures> sessions, Map<String, Long> incidentsByProcess) {
     }
@@ -29,7 +27,6 @@ public class OperationsStatistics {
     private final SittingFigures sittings;
     private final ExamSessions examSessions;
     private final Clock clock;
-    private volatile Snapshot cached;
 
     OperationsStatistics(CaseEngineFigures engine, SittingFigures sittings, ExamSessions examSessions, Clock clock) {
         this.engine = engine;
@@ -60,17 +57,6 @@ public class OperationsStatistics {
                     figures.overdueTasksBySession().getOrDefault(id, 0L),
                     figures.incidentsBySession().getOrDefault(id, 0L));
         }).toList();
-        Snapshot snapshot = new Snapshot(now, rows, figures.incidentsByProcess());
-        cached = snapshot;
-        return snapshot;
-    }
-
-    /** The last snapshot if it is younger than 30 seconds, else a fresh one. */
-    public Snapshot cached() {
-        Snapshot last = cached;
-        if (last != null && last.takenAt().plus(CACHE_FOR).isAfter(clock.instant())) {
-            return last;
-        }
-        return current();
+        return new Snapshot(now, rows, figures.incidentsByProcess());
     }
 }
