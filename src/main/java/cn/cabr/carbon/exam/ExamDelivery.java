@@ -1,5 +1,8 @@
 package cn.cabr.carbon.exam;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,13 +67,18 @@ public class ExamDelivery {
     private final Map<Long, Boolean> sequentialBySession = new ConcurrentHashMap<>();
     private final List<StartGuard> startGuards;
     private final AuditLog auditLog;
+    /** Incremented on every accepted save: the only cost on the hot path. */
+    private final Counter answerSaves;
 
     ExamDelivery(SittingRepository sittings, SittingItemRepository items, AnswerRepository answers,
             TimeGrantRepository timeGrants, Blueprints blueprints, QuestionBank bank, Applications applications,
             ExamSessions sessions, ApplicationEventPublisher events, EntityManager entityManager, Clock clock,
-            ZoneId businessZone, List<StartGuard> startGuards, AuditLog auditLog) {
+            ZoneId businessZone, List<StartGuard> startGuards, AuditLog auditLog, MeterRegistry meters) {
         this.startGuards = startGuards;
         this.auditLog = auditLog;
+        this.answerSaves = Counter.builder("certification.answer.saves")
+                .description("Answer saves accepted from candidates' exam pages (rate() gives saves per second)")
+                .register(meters);
         this.sittings = sittings;
         this.items = items;
         this.answers = answers;
@@ -229,6 +237,7 @@ public class ExamDelivery {
         Answer answer = found.get(0)[1] != null ? (Answer) found.get(0)[1] : answers.save(new Answer(sitting.getId(), item));
         boolean flag = flagged != null ? flagged : answer.isFlagged();
         Answer.SaveOutcome outcome = answer.save(own, flag, clientSequence, now);
+        answerSaves.increment();
         return new SavedAnswer(position, item.toShown(question, answer.getResponse()), answer.isFlagged(),
                 answer.getVersion(), answer.getClientSequence(), outcome, answer.getSavedAt(), sitting.remainingSeconds(now));
     }

@@ -24,7 +24,7 @@ import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Three chains, most specific first: the engine REST API (HTTP Basic, staff only), the Camunda webapps (their
+ * Four chains, most specific first: Actuator (manager only but the bare health status), the engine REST API (HTTP Basic, staff only), the Camunda webapps (their
  * own login, CSRF and headers, plus single sign-on from our login page), and everything else (one login
  * page, CSRF, JSON errors for the API).
  */
@@ -53,6 +53,31 @@ class SecurityConfig {
     @Bean
     SecurityContextRepository securityContextRepository() {
         return new HttpSessionSecurityContextRepository();
+    }
+
+    /**
+     * Actuator: the bare health status is open (load balancers); health details and the Prometheus metrics need a
+     * manager, by HTTP Basic against the staff directory (scrapers) or a signed-in manager's session. Only health
+     * and prometheus are exposed (application.yaml).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuatorChain(HttpSecurity http, AuthenticationManager authenticationManager,
+            SecurityContextRepository securityContextRepository) throws Exception {
+        return http.securityMatcher("/actuator/**")
+                .authenticationManager(authenticationManager)
+                .securityContext(c -> c.securityContextRepository(securityContextRepository))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .httpBasic(basic -> basic.authenticationEntryPoint(
+                        JsonSecurityHandlers.unauthorized("Basic realm=\"actuator\"")))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint(JsonSecurityHandlers.unauthorized("Basic realm=\"actuator\""))
+                        .accessDeniedHandler(JsonSecurityHandlers.forbidden()))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.GET, "/actuator/health").permitAll()
+                        .anyRequest().hasRole("MANAGER"))
+                .build();
     }
 
     @Bean
