@@ -18,7 +18,7 @@ final class CaseStages {
     static {
         Map<CaseStage, List<String>> m = new EnumMap<>(CaseStage.class);
         m.put(CaseStage.REVIEW, List.of("Task_ReviewDocuments", "EventGateway_AwaitSupplement",
-                "Event_SupplementSubmitted", "Event_MaterialsClosed"));
+                "Event_SupplementSubmitted", "Event_MaterialsClosed", "Task_EscalateOverdueReview"));
         m.put(CaseStage.ELIGIBILITY, List.of("Task_CheckEligibility"));
         m.put(CaseStage.TRAINING_HOURS, List.of("Event_HoursCounted", "Task_VerifyTrainingHours"));
         m.put(CaseStage.AWAITING_EXAM, List.of("Event_ExamOpened"));
