@@ -306,7 +306,7 @@ public class CertificatePdfRenderer {
         return cp < 0x80 && (Character.isLetterOrDigit(cp) || cp == '*' || cp == '-' || cp == '/');
     }
 
-    private static byte[] readClasspathResource(String resource) {
+    static byte[] readClasspathResource(String resource) {
         try (InputStream in = CertificatePdfRenderer.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new CertificateRenderingException("Certificate font not found on the classpath: " + resource);
