@@ -45,7 +45,7 @@ SPRING_PROFILES_ACTIVE=postgres,benchmark DB_NAME="$DB" DEMO_DATA=true CERTIFICA
   DB_POOL_SIZE=${DB_POOL_SIZE:-20} java -Xmx1g ${APP_JAVA_OPTS:-} -jar target/carbon-certification-*.jar --server.port="$PORT" \
   --logging.level.root=WARN ${APP_ARGS:-} > target/benchmark/publication-application.log 2>&1 &
 APP_PID=$!
-for _ in $(seq 1 120); do
+for _ in $(seq 1 "${START_TIMEOUT:-600}"); do
   curl -sf "http://localhost:$PORT/api/sessions" > /dev/null && break
   sleep 1
 done
