@@ -62,6 +62,9 @@ class PublicationBenchmarkController {
     record PdfBaseline(int documents, int threads, long millis, long maxBytes, double meanBytes) {
     }
 
+    record FontReuse(int documents, double parsedMillisPerDocument, double reusedMillisPerDocument) {
+    }
+
     record JobThreads(int corePoolSize, int maxPoolSize, int largestPoolSize) {
     }
 
@@ -241,6 +244,47 @@ class PublicationBenchmarkController {
         } catch (TaskRejectedException e) {
             return false;
         }
+    }
+
+    /**
+     * The certificate renderer's font reuse, before and after, in the same run: {@code documents} certificates
+     * rendered with fonts parsed per document and as many with reused fonts, interleaved on the job executor's pool.
+     */
+    @PostMapping("/api/manager/benchmark/publication/font-reuse")
+    FontReuse fontReuse(@RequestParam int documents) throws InterruptedException {
+        if (documents < 1 || documents > MAX_CASES) {
+            throw BusinessException.invalid("BENCHMARK_SIZE", "documents 应为 1–" + MAX_CASES);
+        }
+        ThreadPoolTaskExecutor pool = (ThreadPoolTaskExecutor) jobThreads;
+        int inFlight = pool.getCorePoolSize() + pool.getQueueCapacity();
+        Semaphore permits = new Semaphore(inFlight);
+        AtomicLong parsed = new AtomicLong();
+        AtomicLong reused = new AtomicLong();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        for (int i = 0; i < documents; i++) {
+            permits.acquire();
+            int index = i;
+            Runnable render = () -> {
+                try {
+                    long[] nanos = minimalPdf.certificateRenderingNanos(index);
+                    parsed.addAndGet(nanos[0]);
+                    reused.addAndGet(nanos[1]);
+                } catch (RuntimeException e) {
+                    failure.set(e);
+                } finally {
+                    permits.release();
+                }
+            };
+            while (!submitted(pool, render)) {
+                Thread.sleep(1);
+            }
+        }
+        permits.acquire(inFlight);
+        permits.release(inFlight);
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return new FontReuse(documents, parsed.get() / 1e6 / documents, reused.get() / 1e6 / documents);
     }
 
     /** The job executor's pool: configured sizes and the most threads it has run at once so far. */

@@ -92,6 +92,7 @@ public class CertificatePdfRenderer {
     private final byte[] cjkFontBytes;
     private final byte[] latinFontBytes;
     private final BlockingDeque<ParsedFonts> idleFonts = new LinkedBlockingDeque<>();
+    private final int pooledFonts;
 
     private record ParsedFonts(TrueTypeFont cjk, TrueTypeFont latin) {
 
@@ -110,6 +111,12 @@ public class CertificatePdfRenderer {
     }
 
     CertificatePdfRenderer(String cjkFontResource) {
+        this(cjkFontResource, POOLED_FONTS);
+    }
+
+    /** With {@code pooledFonts} 0 every document parses its own fonts (the benchmark's comparison). */
+    CertificatePdfRenderer(String cjkFontResource, int pooledFonts) {
+        this.pooledFonts = pooledFonts;
         this.cjkFontBytes = readClasspathResource(cjkFontResource);
         this.latinFontBytes = readClasspathResource(LATIN_FONT_RESOURCE);
     }
@@ -172,7 +179,7 @@ public class CertificatePdfRenderer {
 
     private void returnFonts(ParsedFonts fonts, boolean reusable) {
         synchronized (idleFonts) {
-            if (reusable && idleFonts.size() < POOLED_FONTS) {
+            if (reusable && idleFonts.size() < pooledFonts) {
                 idleFonts.offerFirst(fonts);
                 return;
             }

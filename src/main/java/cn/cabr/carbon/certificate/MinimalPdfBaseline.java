@@ -3,6 +3,8 @@ package cn.cabr.carbon.certificate;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.awt.image.BufferedImage;
+import java.time.LocalDate;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -13,6 +15,8 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
+
+import cn.cabr.carbon.demo.SampleDocuments;
 
 /**
  * The baseline of the certificate benchmark (profile {@code benchmark} only): the least a PDF with Chinese text
@@ -27,9 +31,31 @@ public class MinimalPdfBaseline {
             "中国建筑科学研究院有限公司认证中心"};
 
     private final byte[] fontBytes;
+    private final CertificatePdfRenderer reusingFonts = new CertificatePdfRenderer();
+    private final CertificatePdfRenderer parsingFonts =
+            new CertificatePdfRenderer(CertificatePdfRenderer.CJK_FONT_RESOURCE, 0);
+    private final BufferedImage photo = CertificatePhoto.prepare(SampleDocuments.png("PHOTO"));
 
     MinimalPdfBaseline() {
         this.fontBytes = CertificatePdfRenderer.readClasspathResource(CertificatePdfRenderer.CJK_FONT_RESOURCE);
+    }
+
+    /**
+     * The font reuse's before and after: renders one certificate with fonts parsed for the document (as before)
+     * and one with reused fonts, in alternating order; returns the nanoseconds of each {parsed, reused}.
+     */
+    public long[] certificateRenderingNanos(int index) {
+        CertificateContent content = new CertificateContent("压测考生" + index, "320102********123X",
+                "CEM-2026-PUB-" + index, "成绩公布压测考期", LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 26),
+                "中国建筑科学研究院有限公司认证中心", "https://cert.example.cn/verify/CEM-2026-PUB-" + index, photo);
+        long[] nanos = new long[2];
+        for (int k = 0; k < 2; k++) {
+            boolean parse = (index + k) % 2 == 0;
+            long started = System.nanoTime();
+            (parse ? parsingFonts : reusingFonts).render(content);
+            nanos[parse ? 0 : 1] = System.nanoTime() - started;
+        }
+        return nanos;
     }
 
     /** One minimal document; returns its bytes. */

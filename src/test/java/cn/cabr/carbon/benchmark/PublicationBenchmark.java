@@ -138,6 +138,10 @@ public final class PublicationBenchmark {
         JsonNode pdf = post("/api/manager/benchmark/publication/minimal-pdfs?documents=" + passed, null, 200);
         long pdfMillis = pdf.get("millis").asLong();
 
+        // the renderer's font reuse, before and after, interleaved on the same threads
+        JsonNode fontReuse = post("/api/manager/benchmark/publication/font-reuse?documents=" + Math.min(passed, 300),
+                null, 200);
+
         // (b) certificates
         t = System.nanoTime();
         post("/api/manager/sessions/" + code + "/milestones/CERTIFICATES_ISSUED", "{}", 202);
@@ -207,6 +211,12 @@ public final class PublicationBenchmark {
                 + " instances. Job executor threads used at most: " + threadsAfterPublication.get("largestPoolSize")
                 + " after (a), " + threadsAfterCertificates.get("largestPoolSize") + " after (b); the minimal PDFs ran on "
                 + pdf.get("threads") + " (" + pdf.get("meanBytes").asLong() + " bytes each on average).");
+        line("");
+        line(String.format("Certificate rendering (no signing, storage or engine), %d documents each way, interleaved on "
+                + "the job executor's threads: fonts parsed per document %.1f ms, fonts reused %.1f ms per document "
+                + "(after ÷ before = %.2f).", fontReuse.get("documents").asInt(),
+                fontReuse.get("parsedMillisPerDocument").asDouble(), fontReuse.get("reusedMillisPerDocument").asDouble(),
+                fontReuse.get("reusedMillisPerDocument").asDouble() / fontReuse.get("parsedMillisPerDocument").asDouble()));
         line("");
         line("| check | result |");
         line("|---|---|");
