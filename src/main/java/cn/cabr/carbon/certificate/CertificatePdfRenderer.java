@@ -8,6 +8,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.GregorianCalendar;
 import java.util.List;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.LinkedBlockingDeque;
+
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
 
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -37,7 +42,11 @@ import com.google.zxing.common.BitMatrix;
  * Latin characters (ID and certificate numbers, the "·" in names such as 买买提·艾力) come from the Liberation
  * Sans font that ships inside the PDFBox jar.
  *
- * <p>Thread-safe: the only shared state is the immutable font bytes.
+ * <p>Thread-safe. Parsing the 4 MB Chinese font is most of the cost of a certificate, so parsed fonts are kept and
+ * lent to one document at a time (a parsed font is not safe for concurrent use; PDFBox does not close a font it was
+ * given when it writes the subset). At most {@link #POOLED_FONTS} sets are kept: as many as documents are rendered at
+ * once by the job executor; further concurrent renderings parse their own and drop them afterwards. A rendering
+ * that fails drops its fonts rather than reuse them. See docs/publication-benchmark.md for the measurement.
  */
 @Component
 public class CertificatePdfRenderer {
@@ -76,24 +85,50 @@ public class CertificatePdfRenderer {
     private static final float FOOTER_SIZE = 8.5f;
     private static final float JPEG_QUALITY = 0.85f;
 
-    // PDFBox closes a parsed TrueType font once it has written the subset, so a PDType0Font cannot be shared
-    // between documents; the raw bytes are cached and parsed again for every document.
+    /** Parsed font sets kept for reuse (the job executor renders on up to four threads). */
+    static final int POOLED_FONTS = 4;
+
+    // A PDType0Font belongs to one document; the parsed TrueType fonts under it are lent out from here.
     private final byte[] cjkFontBytes;
     private final byte[] latinFontBytes;
+    private final BlockingDeque<ParsedFonts> idleFonts = new LinkedBlockingDeque<>();
+    private final int pooledFonts;
+
+    private record ParsedFonts(TrueTypeFont cjk, TrueTypeFont latin) {
+
+        void close() {
+            try {
+                cjk.close();
+                latin.close();
+            } catch (IOException e) {
+                // nothing to release beyond the in-memory buffers
+            }
+        }
+    }
 
     public CertificatePdfRenderer() {
         this(CJK_FONT_RESOURCE);
     }
 
     CertificatePdfRenderer(String cjkFontResource) {
+        this(cjkFontResource, POOLED_FONTS);
+    }
+
+    /** With {@code pooledFonts} 0 every document parses its own fonts (the benchmark's comparison). */
+    CertificatePdfRenderer(String cjkFontResource, int pooledFonts) {
+        this.pooledFonts = pooledFonts;
         this.cjkFontBytes = readClasspathResource(cjkFontResource);
         this.latinFontBytes = readClasspathResource(LATIN_FONT_RESOURCE);
     }
 
     /** The unsigned one-page certificate ({@link CertificateSigner} signs it). */
     public byte[] render(CertificateContent content) {
+        ParsedFonts parsed = null;
+        boolean reusable = false;
         try (PDDocument document = new PDDocument()) {
-            Fonts fonts = new Fonts(load(document, cjkFontBytes), load(document, latinFontBytes));
+            parsed = borrowFonts();
+            Fonts fonts = new Fonts(PDType0Font.load(document, parsed.cjk(), true),
+                    PDType0Font.load(document, parsed.latin(), true));
             PDPage page = new PDPage(PAGE_SIZE);
             document.addPage(page);
             PDImageXObject photo = JPEGFactory.createFromImage(document, content.photo(), JPEG_QUALITY);
@@ -113,18 +148,43 @@ public class CertificatePdfRenderer {
             info.setCreationDate(new GregorianCalendar());
             ByteArrayOutputStream out = new ByteArrayOutputStream(128 * 1024);
             document.save(out);
+            reusable = true;
             return out.toByteArray();
         } catch (IOException e) {
             throw new CertificateRenderingException("Could not render the certificate PDF", e);
         } catch (IllegalArgumentException e) {
             // PDFBox reports a character that neither font has ("No glyph for U+...") this way.
             throw new CertificateRenderingException("Could not render the certificate PDF: " + e.getMessage(), e);
+        } finally {
+            if (parsed != null) {
+                returnFonts(parsed, reusable);
+            }
         }
     }
 
-    private static PDType0Font load(PDDocument document, byte[] fontBytes) throws IOException {
-        // RandomAccessReadBuffer wraps the array without copying it; embedSubset = true, vertical = false
-        return PDType0Font.load(document, new RandomAccessReadBuffer(fontBytes), true, false);
+    private ParsedFonts borrowFonts() throws IOException {
+        ParsedFonts idle = idleFonts.pollFirst();
+        if (idle != null) {
+            return idle;
+        }
+        // RandomAccessReadBuffer wraps the array without copying it
+        TrueTypeFont cjk = new TTFParser().parse(new RandomAccessReadBuffer(cjkFontBytes));
+        try {
+            return new ParsedFonts(cjk, new TTFParser().parse(new RandomAccessReadBuffer(latinFontBytes)));
+        } catch (IOException | RuntimeException e) {
+            cjk.close();
+            throw e;
+        }
+    }
+
+    private void returnFonts(ParsedFonts fonts, boolean reusable) {
+        synchronized (idleFonts) {
+            if (reusable && idleFonts.size() < pooledFonts) {
+                idleFonts.offerFirst(fonts);
+                return;
+            }
+        }
+        fonts.close();
     }
 
     private static void drawBorder(PDPageContentStream stream) throws IOException {
@@ -306,7 +366,7 @@ public class CertificatePdfRenderer {
         return cp < 0x80 && (Character.isLetterOrDigit(cp) || cp == '*' || cp == '-' || cp == '/');
     }
 
-    private static byte[] readClasspathResource(String resource) {
+    static byte[] readClasspathResource(String resource) {
         try (InputStream in = CertificatePdfRenderer.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new CertificateRenderingException("Certificate font not found on the classpath: " + resource);

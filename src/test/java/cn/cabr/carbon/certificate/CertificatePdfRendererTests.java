@@ -123,12 +123,23 @@ class CertificatePdfRendererTests {
     }
 
     @Test
-    void rendererCanBeReusedBecauseItKeepsOnlyTheFontBytes() throws IOException {
+    void rendererReusesItsParsedFontsWithoutCarryingGlyphsOver() throws IOException {
         byte[] first = renderer.render(content("张碳峰", "2024年第一期"));
         byte[] second = renderer.render(content("李低碳", "2024年第二期"));
+        byte[] secondFromAFreshRenderer = new CertificatePdfRenderer().render(content("李低碳", "2024年第二期"));
 
         assertThat(extractText(first)).contains("张碳峰");
         assertThat(extractText(second)).contains("李低碳").doesNotContain("张碳峰");
+        // the subset of the reused font holds this document's glyphs only: the PDF is as large as from fresh fonts
+        assertThat(second.length).isCloseTo(secondFromAFreshRenderer.length, org.assertj.core.data.Offset.offset(64));
+    }
+
+    @Test
+    void aFailedRenderingLeavesTheRendererUsable() throws IOException {
+        assertThatThrownBy(() -> renderer.render(content("张碳峰\uD83D\uDE00", "2024年第一期")))
+                .isInstanceOf(CertificateRenderingException.class);
+
+        assertThat(extractText(renderer.render(content("李低碳", "2024年第二期")))).contains("李低碳");
     }
 
     @Test
