@@ -29,6 +29,7 @@ import cn.cabr.carbon.exam.Subject;
 import cn.cabr.carbon.exam.SyllabusModule;
 import cn.cabr.carbon.process.ExamSessionProcesses;
 import cn.cabr.carbon.proctoring.ProctoringThresholds;
+import cn.cabr.carbon.proctoring.SessionThresholds;
 import cn.cabr.carbon.security.SignedInUser;
 import cn.cabr.carbon.session.ExamSession;
 import cn.cabr.carbon.session.ExamSessions;
@@ -48,12 +49,15 @@ class SessionPages {
     private final ExamSessionProcesses processes;
     private final ProctoringThresholds thresholds;
     private final Applications applications;
+    private final SessionThresholds sessionThresholds;
     private final Clock clock;
     private final ZoneId zone;
 
     SessionPages(ExamSessions sessions, ManagerActions actions, Blueprints blueprints, ExamSessionProcesses processes,
-            ProctoringThresholds thresholds, Applications applications, Clock clock, ZoneId businessZone) {
+            ProctoringThresholds thresholds, Applications applications, SessionThresholds sessionThresholds, Clock clock,
+            ZoneId businessZone) {
         this.sessions = sessions;
+        this.sessionThresholds = sessionThresholds;
         this.actions = actions;
         this.blueprints = blueprints;
         this.processes = processes;
@@ -193,6 +197,64 @@ class SessionPages {
         return sessionPage(session, model);
     }
 
+    /** The thresholds form as typed (kept as text when it comes back with an error). */
+    record ThresholdForm(String pageLeavesWarn, String pageLeavesTerminate, String secondsWithoutFace,
+            String secondsWithoutHeartbeat) {
+
+        static ThresholdForm of(SessionThresholds.Settings s) {
+            return new ThresholdForm(String.valueOf(s.pageLeavesWarn()), String.valueOf(s.pageLeavesTerminate()),
+                    String.valueOf(s.secondsWithoutFace()), String.valueOf(s.secondsWithoutHeartbeat()));
+        }
+    }
+
+    @PostMapping("/manager/sessions/{code}/thresholds")
+    String changeThresholds(@AuthenticationPrincipal SignedInUser manager, @PathVariable String code,
+            @RequestParam(defaultValue = "") String pageLeavesWarn,
+            @RequestParam(defaultValue = "") String pageLeavesTerminate,
+            @RequestParam(defaultValue = "") String secondsWithoutFace,
+            @RequestParam(defaultValue = "") String secondsWithoutHeartbeat, Model model, RedirectAttributes redirect) {
+        ExamSession session = sessions.getByCode(code);
+        ThresholdForm typed = new ThresholdForm(pageLeavesWarn.strip(), pageLeavesTerminate.strip(),
+                secondsWithoutFace.strip(), secondsWithoutHeartbeat.strip());
+        Map<String, String> problems = new java.util.LinkedHashMap<>();
+        Integer warn = whole(problems, "pageLeavesWarn", typed.pageLeavesWarn());
+        Integer terminate = whole(problems, "pageLeavesTerminate", typed.pageLeavesTerminate());
+        Integer face = whole(problems, "secondsWithoutFace", typed.secondsWithoutFace());
+        Integer heartbeat = whole(problems, "secondsWithoutHeartbeat", typed.secondsWithoutHeartbeat());
+        String error = null;
+        if (problems.isEmpty()) {
+            SessionThresholds.Settings settings = new SessionThresholds.Settings(warn, terminate, face, heartbeat);
+            problems.putAll(SessionThresholds.problems(settings));
+            if (problems.isEmpty()) {
+                try {
+                    sessionThresholds.change(manager.username(), code, settings);
+                    redirect.addFlashAttribute("notice", "监考阈值已保存，立即生效");
+                    return "redirect:/manager/sessions/" + code + "#thresholds";
+                } catch (BusinessException e) {
+                    error = e.getMessage();
+                }
+            }
+        }
+        model.addAttribute("thresholdError", error != null ? error : "监考阈值未保存，请更正标出的内容");
+        model.addAttribute("thresholdErrors", problems);
+        model.addAttribute("thresholdForm", typed);
+        model.addAttribute("form", SessionForm.of(session, zone));
+        return sessionPage(session, model);
+    }
+
+    private static Integer whole(Map<String, String> problems, String field, String text) {
+        if (text.isEmpty()) {
+            problems.put(field, "请填写");
+            return null;
+        }
+        try {
+            return Integer.valueOf(text);
+        } catch (NumberFormatException e) {
+            problems.put(field, "请填写整数");
+            return null;
+        }
+    }
+
     private static String at(List<String> values, int i) {
         return values == null || i >= values.size() || values.get(i) == null ? "" : values.get(i).strip();
     }
@@ -223,6 +285,11 @@ class SessionPages {
         model.addAttribute("modules", List.of(1, 2, 3, 4, 5).stream()
                 .filter(SyllabusModule::exists).map(m -> Map.entry(m, SyllabusModule.label(m))).toList());
         model.addAttribute("thresholds", thresholdRows(session.getCode()));
+        if (!model.containsAttribute("thresholdForm")) {
+            model.addAttribute("thresholdForm", ThresholdForm.of(sessionThresholds.current(session.getCode())));
+            model.addAttribute("thresholdErrors", Map.of());
+        }
+        model.addAttribute("thresholdsEditable", sessionThresholds.editable(session));
         return "manager/session";
     }
 

@@ -18,7 +18,8 @@ import cn.cabr.carbon.proctoring.ProctoringThresholds;
 /**
  * Evaluates the latest deployed ProctoringThresholds decision table. Proctoring events arrive at peak by the
  * thousand, so the table is parsed once a minute into a plain DMN engine (no history rows per evaluation) rather
- * than evaluated through the process engine's decision service.
+ * than evaluated through the process engine's decision service. A manager's change on this node takes effect at
+ * once ({@link #forgetCached}); other nodes pick it up within the minute.
  */
 @Component
 class DmnProctoringThresholds implements ProctoringThresholds {
@@ -46,6 +47,11 @@ class DmnProctoringThresholds implements ProctoringThresholds {
         DmnDecisionRuleResult result = dmnEngine.evaluateDecisionTable(decision(), variables).getFirstResult();
         Object action = result == null ? null : result.get("action");
         return action == null ? Action.NONE : Action.valueOf(action.toString());
+    }
+
+    /** Forgets the parsed table: the next evaluation reads the latest deployed version. */
+    void forgetCached() {
+        loaded = null;
     }
 
     private DmnDecision decision() {
