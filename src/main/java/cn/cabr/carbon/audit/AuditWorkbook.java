@@ -6,13 +6,12 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import cn.cabr.carbon.shared.Workbooks;
 
 /** The audit log (a filtered part of it) as an Excel workbook, newest first; candidates' names masked. */
 public final class AuditWorkbook {
@@ -28,21 +27,9 @@ public final class AuditWorkbook {
     static byte[] write(List<AuditSearch.Row> rows) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             XSSFSheet sheet = workbook.createSheet(SHEET_NAME);
-            XSSFCellStyle header = workbook.createCellStyle();
-            XSSFFont bold = workbook.createFont();
-            bold.setBold(true);
-            header.setFont(bold);
-            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
             XSSFCellStyle wrap = workbook.createCellStyle();
             wrap.setWrapText(true);
-            XSSFRow headerRow = sheet.createRow(0);
-            for (int c = 0; c < HEADERS.size(); c++) {
-                Cell cell = headerRow.createCell(c);
-                cell.setCellValue(HEADERS.get(c));
-                cell.setCellStyle(header);
-                sheet.setColumnWidth(c, WIDTHS[c] * 256);
-            }
+            Workbooks.headerRow(sheet, 0, HEADERS, c -> WIDTHS[c]);
             int r = 1;
             for (AuditSearch.Row row : rows) {
                 XSSFRow line = sheet.createRow(r++);

@@ -7,14 +7,13 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import cn.cabr.carbon.shared.Workbooks;
 
 /** The certificate register of a session as an Excel workbook; names and ID numbers masked. */
 public final class CertificateRegisterWorkbook {
@@ -37,33 +36,11 @@ public final class CertificateRegisterWorkbook {
     public static byte[] write(String sessionName, List<Row> rows) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             XSSFSheet sheet = workbook.createSheet(SHEET_NAME);
-            XSSFFont bold = workbook.createFont();
-            bold.setBold(true);
-            XSSFCellStyle title = workbook.createCellStyle();
-            XSSFFont titleFont = workbook.createFont();
-            titleFont.setBold(true);
-            titleFont.setFontHeightInPoints((short) 14);
-            title.setFont(titleFont);
-            XSSFCellStyle header = workbook.createCellStyle();
-            header.setFont(bold);
-            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
             XSSFCellStyle date = workbook.createCellStyle();
             date.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
 
-            XSSFRow titleRow = sheet.createRow(0);
-            titleRow.setHeightInPoints(24);
-            Cell titleCell = titleRow.createCell(0);
-            titleCell.setCellValue(sessionName + " · " + SHEET_NAME);
-            titleCell.setCellStyle(title);
-            sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, HEADERS.size() - 1));
-            XSSFRow headerRow = sheet.createRow(HEADER_ROW);
-            for (int c = 0; c < HEADERS.size(); c++) {
-                Cell cell = headerRow.createCell(c);
-                cell.setCellValue(HEADERS.get(c));
-                cell.setCellStyle(header);
-                sheet.setColumnWidth(c, WIDTHS[c] * 256);
-            }
+            Workbooks.titleRow(sheet, sessionName + " · " + SHEET_NAME, HEADERS.size()).setHeightInPoints(24);
+            Workbooks.headerRow(sheet, HEADER_ROW, HEADERS, c -> WIDTHS[c]);
             int r = HEADER_ROW + 1;
             for (Row row : rows) {
                 XSSFRow line = sheet.createRow(r++);

@@ -4,15 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import cn.cabr.carbon.shared.Workbooks;
 
 /**
  * The session's roster and results as Excel workbooks: a title row, a header row (row 2), then one row per
@@ -34,29 +31,8 @@ final class ManagerWorkbooks {
     static byte[] write(String title, String sheetName, List<String> headers, List<List<Object>> rows) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             XSSFSheet sheet = workbook.createSheet(sheetName);
-            XSSFCellStyle titleStyle = workbook.createCellStyle();
-            XSSFFont titleFont = workbook.createFont();
-            titleFont.setBold(true);
-            titleFont.setFontHeightInPoints((short) 14);
-            titleStyle.setFont(titleFont);
-            XSSFCellStyle header = workbook.createCellStyle();
-            XSSFFont bold = workbook.createFont();
-            bold.setBold(true);
-            header.setFont(bold);
-            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-
-            Cell titleCell = sheet.createRow(0).createCell(0);
-            titleCell.setCellValue(title);
-            titleCell.setCellStyle(titleStyle);
-            sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, headers.size() - 1));
-            XSSFRow headerRow = sheet.createRow(HEADER_ROW);
-            for (int c = 0; c < headers.size(); c++) {
-                Cell cell = headerRow.createCell(c);
-                cell.setCellValue(headers.get(c));
-                cell.setCellStyle(header);
-                sheet.setColumnWidth(c, (c == 0 || c == 2 ? 22 : 14) * 256);
-            }
+            Workbooks.titleRow(sheet, title, headers.size());
+            Workbooks.headerRow(sheet, HEADER_ROW, headers, c -> c == 0 || c == 2 ? 22 : 14);
             int r = HEADER_ROW + 1;
             for (List<Object> row : rows) {
                 XSSFRow line = sheet.createRow(r++);
