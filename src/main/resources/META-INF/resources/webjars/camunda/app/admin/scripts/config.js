@@ -16,11 +16,11 @@
  *
  * Overrides the 7.24 webjar's file of the same path (served from the application's classpath first).
  * Changed here: the app name and vendor in the header, the locales and the language switch
- * (scripts/language-switch.js).
+ * (tasklist/scripts/language-switch.js, one file for all four webapps).
  */
 
 // Chinese for every staff member, whatever language the browser asks for, unless they chose English with the
-// language switch in the user menu (scripts/language-switch.js stores the choice in localStorage, shared by all
+// language switch in the user menu (tasklist/scripts/language-switch.js stores the choice in localStorage, shared by all
 // webapps of this origin). The webapps take the browser's language whenever it is one of availableLocales
 // (only its first part: "zh-CN" -> "zh"), so offering ['zh', 'en'] would give an English browser English:
 // only the chosen locale is offered. Both locales/zh.json and the webjar's locales/en.json are served.
@@ -43,7 +43,7 @@ export default {
     availableLocales: [locale],
     fallbackLocale: locale
   },
-  customScripts: ['scripts/language-switch']
+  customScripts: ['../tasklist/scripts/language-switch']
   // requireJsConfig, runtimeActivityInstanceMetrics, historicActivityInstanceMetrics, csrfCookieName,
   // disableWelcomeMessage, userOperationLogAnnotationLength: the webjar's defaults
 };
